@@ -73,6 +73,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
         JsonGenerator json = mapper.getFactory().createGenerator(writer);
         json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        // One object per line: the newline is the separator, not Jackson's default space.
+        json.setRootValueSeparator(null);
         String line;
         long lineNumber = 0;
         while ((line = reader.readLine()) != null) {
