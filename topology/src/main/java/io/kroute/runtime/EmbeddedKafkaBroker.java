@@ -85,7 +85,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         LOG.info("Embedded Kafka broker up on {}:{} in {} ms (data: {})", HOST, brokerPort,
                 (System.nanoTime() - started) / 1_000_000, logDir);
-        return new EmbeddedKafkaBroker(server, logDir, brokerPort);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDir, brokerPort);
+        try {
+            // Other kroute commands on this machine (weights publish) find the running broker through this file.
+            Files.writeString(addressFile(logDir.getParent()), broker.bootstrapServers());
+        } catch (IOException e) {
+            LOG.warn("Cannot write {}: {}", addressFile(logDir.getParent()), e.getMessage());
+        }
+        return broker;
+    }
+
+    /**
+     * The address of the embedded broker currently running with {@code dataDir}, written at start and removed
+     * at a clean stop; empty when none is running (or the last one was killed and its port is now closed).
+     */
+    public static java.util.Optional<String> runningAddress(Path dataDir) {
+        Path file = addressFile(dataDir.toAbsolutePath());
+        try {
+            if (!Files.isRegularFile(file)) {
+                return java.util.Optional.empty();
+            }
+            String address = Files.readString(file).trim();
+            int colon = address.lastIndexOf(':');
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new InetSocketAddress(address.substring(0, colon),
+                        Integer.parseInt(address.substring(colon + 1))), 1_000);
+            }
+            return java.util.Optional.of(address);
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    static Path addressFile(Path dataDir) {
+        return dataDir.resolve("broker.address");
     }
 
     /** The value for {@code bootstrap.servers}. */
@@ -107,6 +140,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            Files.deleteIfExists(addressFile(logDir.getParent()));
+        } catch (IOException e) {
+            LOG.warn("Cannot remove {}: {}", addressFile(logDir.getParent()), e.getMessage());
+        }
         server.shutdown();
         server.awaitShutdown();
         LOG.info("Embedded Kafka broker on {} stopped", bootstrapServers());
