@@ -26,7 +26,7 @@ public enum Setting {
     REPLICATION_FACTOR("kroute.topics.replication.factor", "--replication-factor", "-1",
             "Replicas of each topic kroute creates; -1 uses the cluster's default (1 on the embedded broker)."),
     WEIGHTS_MAX_MESSAGE_BYTES("kroute.topics.weights.max.message.bytes", "--weights-max-message-bytes",
-            Integer.toString(KrouteTopics.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES),
+            Integer.toString(TopicLayout.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES),
             "max.message.bytes of the weights topic when kroute creates it: the largest weight file accepted.");
 
     public static final String ENV_PREFIX = "KROUTE_";
