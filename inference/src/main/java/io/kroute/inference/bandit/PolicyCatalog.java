@@ -1,0 +1,46 @@
+package io.kroute.inference.bandit;
+
+import java.util.List;
+
+/**
+ * The shipped policies by name, with their default settings. Every policy gets the same exploration floor and
+ * prior; the Thompson policies discount with {@code halfLife} (clock units), the others keep all evidence as
+ * their textbook forms do, except where a discounted variant is named.
+ */
+public final class PolicyCatalog {
+
+    /** Minimum probability of every arm in every shipped policy, so logged propensities are never 0. */
+    public static final double EXPLORATION_FLOOR = 0.001;
+
+    /** The default half-life of the discounted policies, in clock units. */
+    public static final double DEFAULT_HALF_LIFE = 5_000;
+
+    /** A named policy with its settings. */
+    public record Spec(String name, Policy policy, BanditConfig config) {
+    }
+
+    public static final List<String> NAMES = List.of("thompson", "thompson-bernoulli", "thompson-stationary",
+            "ucb1", "ucb1-discounted", "epsilon-greedy", "softmax", "uniform");
+
+    private PolicyCatalog() {
+    }
+
+    public static Spec create(String name, double halfLife) {
+        BanditConfig stationary = new BanditConfig(Forgetting.none(), EXPLORATION_FLOOR, ArmPrior.UNIFORM);
+        BanditConfig discounted = new BanditConfig(Forgetting.halfLife(halfLife), EXPLORATION_FLOOR, ArmPrior.UNIFORM);
+        ThompsonSampling.Config fractional = new ThompsonSampling.Config(ThompsonSampling.RewardModel.FRACTIONAL,
+                ThompsonSampling.DEFAULT_PROPENSITY_SAMPLES);
+        return switch (name) {
+            case "thompson" -> new Spec(name, new ThompsonSampling(fractional), discounted);
+            case "thompson-bernoulli" -> new Spec(name, new ThompsonSampling(new ThompsonSampling.Config(
+                    ThompsonSampling.RewardModel.BERNOULLI, ThompsonSampling.DEFAULT_PROPENSITY_SAMPLES)), discounted);
+            case "thompson-stationary" -> new Spec(name, new ThompsonSampling(fractional), stationary);
+            case "ucb1" -> new Spec(name, new Ucb1(Ucb1.Config.UCB1), stationary);
+            case "ucb1-discounted" -> new Spec(name, new Ucb1(Ucb1.Config.UCB1), discounted);
+            case "epsilon-greedy" -> new Spec(name, new EpsilonGreedy(new EpsilonGreedy.Config(0.05, 0)), stationary);
+            case "softmax" -> new Spec(name, new Softmax(new Softmax.Config(0.02)), stationary);
+            case "uniform" -> new Spec(name, new UniformRandom(), stationary);
+            default -> throw new IllegalArgumentException("policy: expected one of " + NAMES + ", found '" + name + "'");
+        };
+    }
+}
