@@ -1,5 +1,6 @@
 package io.kroute.topology.weights;
 
+import io.kroute.inference.bandit.BanditPriors;
 import io.kroute.inference.weights.WeightFile;
 import java.util.Objects;
 
@@ -9,11 +10,22 @@ import java.util.Objects;
  *
  * @param origin where it came from: {@code shipped} or {@code topic}
  */
-public record ActiveModel(WeightFile weights, String origin) {
+public record ActiveModel(WeightFile weights, BanditPriors priors, String origin) {
 
     public ActiveModel {
         Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(priors, "priors");
         Objects.requireNonNull(origin, "origin");
+    }
+
+    /**
+     * Prepares a validated weight file for deciding.
+     *
+     * @throws IllegalArgumentException when its {@code bandit} section cannot be read
+     */
+    public static ActiveModel of(WeightFile weights, String origin) {
+        BanditPriors priors = weights.section("bandit").map(BanditPriors::fromJson).orElse(BanditPriors.none());
+        return new ActiveModel(weights, priors, origin);
     }
 
     public String modelName() {

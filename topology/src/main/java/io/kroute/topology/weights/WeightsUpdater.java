@@ -75,7 +75,16 @@ public final class WeightsUpdater implements Processor<String, byte[], Void, Voi
                     + "model version {}", modelName, file.modelName(), active.current().modelVersion());
             return;
         }
-        active.activate(new ActiveModel(file, "topic"));
+        ActiveModel model;
+        try {
+            model = ActiveModel.of(file, "topic");
+        } catch (IllegalArgumentException e) {
+            counters.weightsRefused("bandit-section");
+            LOG.warn("weight file for model '{}' refused (bandit-section): {}; keeping model version {}", modelName,
+                    e.getMessage(), active.current().modelVersion());
+            return;
+        }
+        active.activate(model);
         store.put(modelName, summary(file));
         counters.weightsActivated(modelName, file.modelVersion());
         LOG.info("weight file for model '{}' activated: version {} ({} classes, {} features)", modelName,
