@@ -37,6 +37,7 @@ public final class AvroCodec<T extends SpecificRecord> {
 
     private final Class<T> type;
     private final Schema readerSchema;
+    private final Schema writerSchema;
     private final SchemaRegistry registry;
     private final boolean forKeys;
     private final boolean autoRegister;
@@ -52,7 +53,8 @@ public final class AvroCodec<T extends SpecificRecord> {
         this.forKeys = forKeys;
         this.autoRegister = autoRegister;
         this.readerSchema = KrouteSpecificData.INSTANCE.getSchema(type);
-        this.writer = new SpecificDatumWriter<>(readerSchema, KrouteSpecificData.INSTANCE);
+        this.writerSchema = JavaStringProperties.strip(readerSchema);
+        this.writer = new SpecificDatumWriter<>(writerSchema, KrouteSpecificData.INSTANCE);
     }
 
     /** A codec for record values; the schema is registered under {@code <topic>-value} on first use. */
@@ -73,8 +75,14 @@ public final class AvroCodec<T extends SpecificRecord> {
         return new AvroCodec<>(type, registry, forKeys, autoRegister);
     }
 
+    /** The schema records are decoded into: the generated class's own schema. */
     public Schema readerSchema() {
         return readerSchema;
+    }
+
+    /** The schema records are written with and registered as: the shipped {@code .avsc}, without Java-only properties. */
+    public Schema writerSchema() {
+        return writerSchema;
     }
 
     /** The wire-format bytes of {@code record} for {@code topic}; a null record encodes to null (a tombstone). */
@@ -143,9 +151,9 @@ public final class AvroCodec<T extends SpecificRecord> {
     private int schemaIdFor(String topic) {
         String subject = SubjectNames.forTopic(topic, forKeys);
         if (autoRegister) {
-            return registry.register(subject, readerSchema);
+            return registry.register(subject, writerSchema);
         }
-        return registry.lookup(subject, readerSchema).map(RegisteredSchema::id)
+        return registry.lookup(subject, writerSchema).map(RegisteredSchema::id)
                 .orElseThrow(() -> new IllegalStateException("cannot encode " + type.getSimpleName()
                         + ": its schema is not registered under subject '" + subject
                         + "' and automatic registration is off"));
