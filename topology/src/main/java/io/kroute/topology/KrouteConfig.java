@@ -1,5 +1,7 @@
 package io.kroute.topology;
 
+import io.kroute.inference.bandit.Forgetting;
+import io.kroute.inference.bandit.PolicyCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,7 +26,8 @@ import java.util.OptionalDouble;
  *     decision uses the global arms that learn from every class
  * @param anomalyEnabled whether prompts are screened at all
  * @param tenantBaselines whether each tenant also gets an adaptive baseline learnt from its own prompts
- * @param tenantMinPrompts prompts a tenant's baseline needs before it is used instead of the shipped one
+ * @param tenantMinPrompts (discounted) prompts a tenant's baseline needs before it replaces the shipped one
+ * @param tenantHalfLife half-life of a tenant baseline's memory, in event time
  * @param rewardWindow how long after a decision its reward may arrive
  * @param defaultReward the reward folded in for a decision that got none within the window; empty for none
  * @param duplicateRewards what a second reward for the same decision does
@@ -45,6 +48,7 @@ public record KrouteConfig(
         boolean anomalyEnabled,
         boolean tenantBaselines,
         long tenantMinPrompts,
+        Duration tenantHalfLife,
         Duration rewardWindow,
         OptionalDouble defaultReward,
         DuplicateRewards duplicateRewards,
@@ -79,6 +83,12 @@ public record KrouteConfig(
         providers = checkProviders(providers);
         policy = requireText("policy", policy);
         halfLife = requirePositive("halfLife", halfLife);
+        // Fails with the list of known names for an unknown policy.
+        PolicyCatalog.Spec spec = PolicyCatalog.create(policy, halfLife.toMillis());
+        if (!(spec.config().forgetting() instanceof Forgetting.Exponential)) {
+            throw new IllegalArgumentException("policy: expected a policy with exponential or no discounting (the "
+                    + "arm-state format), found '" + policy + "' with " + spec.config().forgetting());
+        }
         if (!(minClassEvidence >= 0) || Double.isInfinite(minClassEvidence)) {
             throw new IllegalArgumentException("minClassEvidence: expected a finite number >= 0, found " + minClassEvidence);
         }
@@ -86,6 +96,7 @@ public record KrouteConfig(
             throw new IllegalArgumentException("tenantMinPrompts: expected at least 2 (a spread needs two values), found "
                     + tenantMinPrompts);
         }
+        tenantHalfLife = requirePositive("tenantHalfLife", tenantHalfLife);
         rewardWindow = requirePositive("rewardWindow", rewardWindow);
         Objects.requireNonNull(defaultReward, "defaultReward: expected a value or OptionalDouble.empty(), found null");
         if (defaultReward.isPresent() && !(defaultReward.getAsDouble() >= 0 && defaultReward.getAsDouble() <= 1)) {
@@ -110,7 +121,7 @@ public record KrouteConfig(
                 .schemaRegistryUrl(schemaRegistryUrl).promptFormat(promptFormat).modelName(modelName)
                 .providers(providers).policy(policy).halfLife(halfLife).minClassEvidence(minClassEvidence)
                 .anomalyEnabled(anomalyEnabled).tenantBaselines(tenantBaselines).tenantMinPrompts(tenantMinPrompts)
-                .rewardWindow(rewardWindow).defaultReward(defaultReward).duplicateRewards(duplicateRewards)
+                .tenantHalfLife(tenantHalfLife).rewardWindow(rewardWindow).defaultReward(defaultReward).duplicateRewards(duplicateRewards)
                 .armStatePublishInterval(armStatePublishInterval).seed(seed);
     }
 
@@ -166,10 +177,11 @@ public record KrouteConfig(
         private boolean anomalyEnabled = true;
         private boolean tenantBaselines = false;
         private long tenantMinPrompts = 50;
+        private Duration tenantHalfLife = Duration.ofDays(1);
         private Duration rewardWindow = Duration.ofMinutes(10);
         private OptionalDouble defaultReward = OptionalDouble.of(0.0);
         private DuplicateRewards duplicateRewards = DuplicateRewards.FIRST;
-        private Duration armStatePublishInterval = Duration.ZERO;
+        private Duration armStatePublishInterval = Duration.ofSeconds(1);
         private long seed = 42;
 
         public Builder applicationId(String value) {
@@ -232,6 +244,11 @@ public record KrouteConfig(
             return this;
         }
 
+        public Builder tenantHalfLife(Duration value) {
+            tenantHalfLife = value;
+            return this;
+        }
+
         public Builder rewardWindow(Duration value) {
             rewardWindow = value;
             return this;
@@ -260,7 +277,7 @@ public record KrouteConfig(
         public KrouteConfig build() {
             return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, modelName,
                     providers, policy, halfLife, minClassEvidence, anomalyEnabled, tenantBaselines, tenantMinPrompts,
-                    rewardWindow, defaultReward, duplicateRewards, armStatePublishInterval, seed);
+                    tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, armStatePublishInterval, seed);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.kroute.schemas.RewardEvent;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.codec.AvroCodec;
 import io.kroute.schemas.registry.SchemaRegistry;
+import io.kroute.topology.decide.AdaptiveBaselineSerde;
 import io.kroute.topology.decide.ArmBoard;
 import io.kroute.topology.decide.ArmStateUpdater;
 import io.kroute.topology.decide.DecideProcessor;
@@ -104,15 +105,21 @@ public final class KrouteTopology {
                 () -> new WeightsUpdater(KrouteStores.WEIGHTS, config.modelName(), activeWeights, counters));
 
         // Decide.
+        String tenantStore = config.anomalyEnabled() && config.tenantBaselines() ? KrouteStores.TENANT_BASELINES : null;
+        if (tenantStore != null) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(tenantStore),
+                    Serdes.String(), AdaptiveBaselineSerde.serde()));
+        }
         KStream<String, Routed> routed = builder
                 .stream(KrouteTopics.PROMPTS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("prompts-source"))
                 .process(() -> new DecideProcessor(new PromptDecoder(config.promptFormat(), promptCodec),
-                        activeWeights, new PromptScreen(config.anomalyEnabled()),
+                        activeWeights, new PromptScreen(config.anomalyEnabled(), tenantStore, config.tenantMinPrompts(),
+                                config.tenantHalfLife().toMillis()),
                         context -> new ProviderChooser(policy.policy(), bandit, config.providers(),
                                 config.minClassEvidence(), armBoard,
                                 new SplittableRandom(config.seed() ^ context.taskId().hashCode())),
-                        counters), Named.as("decide"));
+                        counters), Named.as("decide"), tenantStore == null ? new String[0] : new String[] {tenantStore});
         Map<String, KStream<String, Routed>> outcomes = routed.split(Named.as("routed-"))
                 .branch((id, out) -> out instanceof Routed.Decided, Branched.as("decided"))
                 .branch((id, out) -> out instanceof Routed.Quarantined, Branched.as("quarantined"))

@@ -1,5 +1,6 @@
 package io.kroute.topology.weights;
 
+import io.kroute.inference.anomaly.PromptAnalyzer;
 import io.kroute.inference.bandit.BanditPriors;
 import io.kroute.inference.weights.WeightFile;
 import java.util.Objects;
@@ -8,9 +9,11 @@ import java.util.Objects;
  * A validated weight file ready to decide with: everything derived from it is built once, when it is
  * activated, never per record.
  *
+ * @param analyzer classifier and anomaly filter in one pass; null when the file has no {@code anomaly} section
+ * @param priors the bandit priors of its {@code bandit} section (none when it has none)
  * @param origin where it came from: {@code shipped} or {@code topic}
  */
-public record ActiveModel(WeightFile weights, BanditPriors priors, String origin) {
+public record ActiveModel(WeightFile weights, PromptAnalyzer analyzer, BanditPriors priors, String origin) {
 
     public ActiveModel {
         Objects.requireNonNull(weights, "weights");
@@ -25,7 +28,9 @@ public record ActiveModel(WeightFile weights, BanditPriors priors, String origin
      */
     public static ActiveModel of(WeightFile weights, String origin) {
         BanditPriors priors = weights.section("bandit").map(BanditPriors::fromJson).orElse(BanditPriors.none());
-        return new ActiveModel(weights, priors, origin);
+        PromptAnalyzer analyzer = weights.anomaly()
+                .map(anomaly -> new PromptAnalyzer(weights.classifier(), anomaly)).orElse(null);
+        return new ActiveModel(weights, analyzer, priors, origin);
     }
 
     public String modelName() {
