@@ -173,8 +173,12 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
                 emit(decision, defaultReward.getAsDouble(), deadline, true);
             }
             long dropAt = deadline + windowMs;
-            pending.put(promptId, decision.closedUntil(dropAt));
-            deadlines.put(deadlineKey(dropAt, promptId), new byte[0]);
+            if (dropAt <= streamTime) {
+                pending.delete(promptId); // event time jumped past both windows at once
+            } else {
+                pending.put(promptId, decision.closedUntil(dropAt));
+                deadlines.put(deadlineKey(dropAt, promptId), new byte[0]);
+            }
         }
     }
 
