@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ClassifyCommand.class,
             SimulateCommand.class,
+            WeightsCommand.class,
         })
 public final class KrouteCommand implements Runnable {
 

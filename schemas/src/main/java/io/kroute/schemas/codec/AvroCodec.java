@@ -4,7 +4,6 @@ import io.kroute.schemas.RecordClasses;
 import io.kroute.schemas.registry.RegisteredSchema;
 import io.kroute.schemas.registry.SchemaRegistry;
 import io.kroute.schemas.registry.SchemaRegistryException;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.Map;
@@ -95,7 +94,7 @@ public final class AvroCodec<T extends SpecificRecord> {
         state.buffer.reset();
         WireFormat.writeHeader(state.header, schemaId);
         state.buffer.write(state.header, 0, WireFormat.HEADER_LENGTH);
-        state.encoder = EncoderFactory.get().directBinaryEncoder(state.buffer, state.encoder);
+        state.encoder = EncoderFactory.get().binaryEncoder(state.buffer, state.encoder);
         try {
             writer.write(record, state.encoder);
             state.encoder.flush();
@@ -181,9 +180,42 @@ public final class AvroCodec<T extends SpecificRecord> {
     }
 
     private static final class EncodeState {
-        final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+        final GrowableBuffer buffer = new GrowableBuffer();
         final byte[] header = new byte[WireFormat.HEADER_LENGTH];
         BinaryEncoder encoder;
+    }
+
+    /** An unsynchronized, reusable output buffer (ByteArrayOutputStream locks on every write). */
+    private static final class GrowableBuffer extends java.io.OutputStream {
+        private byte[] bytes = new byte[256];
+        private int size;
+
+        void reset() {
+            size = 0;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] source, int offset, int length) {
+            ensure(length);
+            System.arraycopy(source, offset, bytes, size, length);
+            size += length;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
     }
 
     /** Stands in for the reader of a writer schema known to be unreadable. */

@@ -14,13 +14,16 @@ import org.apache.avro.util.Utf8;
  */
 final class StrictUtf8DatumReader<T> extends SpecificDatumReader<T> {
 
+    // Strings are copied into a String right away, so one scratch buffer per thread serves every read.
+    private final ThreadLocal<Utf8> scratch = ThreadLocal.withInitial(Utf8::new);
+
     StrictUtf8DatumReader(Schema writer, Schema reader, SpecificData data) {
         super(writer, reader, data);
     }
 
     @Override
     protected Object readString(Object old, Schema expected, Decoder in) throws IOException {
-        Utf8 utf8 = in.readString(null);
+        Utf8 utf8 = in.readString(scratch.get());
         byte[] bytes = utf8.getBytes();
         int length = utf8.getByteLength();
         int bad = Utf8Validator.firstInvalidOffset(bytes, 0, length);
