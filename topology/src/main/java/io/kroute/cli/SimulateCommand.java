@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kroute.inference.bandit.BanditConfig;
 import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.bandit.sim.Scenario;
 import io.kroute.inference.bandit.sim.SimulationResult;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Option;
         description = {
             "Runs a bandit policy against a scenario of simulated providers and prints one JSON summary",
             "(cumulativeRegret, regret at checkpoints, allocation per class and provider, recovery after changes).",
-            "Policies: " + "thompson, thompson-bernoulli, thompson-stationary, ucb1, ucb1-discounted, epsilon-greedy,"
-                    + " softmax, uniform, or 'all' to run every one with the same seed."
+            "Policies: thompson, thompson-fractional, thompson-bernoulli, thompson-stationary, ucb1,",
+            "ucb1-discounted, epsilon-greedy, softmax, uniform, or 'all' to run every one with the same seed."
         })
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -46,8 +47,13 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed repeats the run exactly (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--half-life", defaultValue = "5000", paramLabel = "DECISIONS", description = "Half-life of the discounted policies, in decisions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--half-life", defaultValue = "4000", paramLabel = "TICKS", description = "Half-life of the discounted policies, in clock ticks (default: ${DEFAULT-VALUE}).")
     double halfLife;
+
+    @Option(names = "--clock", defaultValue = "reward-count", paramLabel = "reward-count|event-time", description = {
+        "What discounting counts: each bandit's own rewards (reward-count, default), or decisions of the whole",
+        "stream (event-time: the decision index stands for time, as event time does in the topology)."})
+    String clock;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "json|table", description = "json (default) or a Markdown table of the main figures.")
     String format;
@@ -64,6 +70,15 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("simulate: --scenario: expected a readable scenario file, found no file at " + scenarioFile);
             return 2;
         }
+        BanditConfig.Clock discountClock;
+        if (clock.equals("reward-count")) {
+            discountClock = BanditConfig.Clock.REWARD_COUNT;
+        } else if (clock.equals("event-time")) {
+            discountClock = BanditConfig.Clock.EVENT_TIME;
+        } else {
+            err.println("simulate: --clock: expected reward-count or event-time, found '" + clock + "'");
+            return 2;
+        }
         if (decisions < 1) {
             err.println("simulate: --decisions: expected at least 1, found " + decisions);
             return 2;
@@ -74,7 +89,7 @@ public final class SimulateCommand implements Callable<Integer> {
             scenario = Scenario.read(scenarioFile);
             List<String> names = policy.equals("all") ? PolicyCatalog.NAMES : List.of(policy);
             for (String name : names) {
-                specs.add(PolicyCatalog.create(name, halfLife));
+                specs.add(PolicyCatalog.create(name, halfLife, discountClock));
             }
         } catch (IllegalArgumentException e) {
             err.println("simulate: " + e.getMessage());

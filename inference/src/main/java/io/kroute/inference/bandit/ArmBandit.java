@@ -57,7 +57,10 @@ public final class ArmBandit {
         replacePublished(published.withoutArm(id));
     }
 
-    /** Offers one reward; invalid ones are refused and counted, never applied. */
+    /**
+     * Offers one reward; invalid ones are refused and counted, never applied. With the reward-count clock,
+     * {@code time} is ignored and the reward is one tick after the previous one.
+     */
     public UpdateResult update(String arm, double reward, long time) {
         RewardRejections.Reason reason = RewardRejections.check(reward, policy.requiresBinaryRewards());
         if (reason == null && !working.hasArm(arm)) {
@@ -67,7 +70,9 @@ public final class ArmBandit {
             rejections.record(reason);
             return UpdateResult.rejected(reason);
         }
-        working = working.withReward(arm, reward, time);
+        long tick = config.clock() == BanditConfig.Clock.REWARD_COUNT
+                ? (working.asOf() == Long.MIN_VALUE ? 0 : working.asOf() + 1) : time;
+        working = working.withReward(arm, reward, tick);
         return UpdateResult.APPLIED;
     }
 

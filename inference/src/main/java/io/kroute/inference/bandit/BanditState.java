@@ -158,6 +158,7 @@ public final class BanditState {
             double[] beta = new double[k];
             double[] weight = new double[k];
             double[] sum = new double[k];
+            double[] squares = new double[k];
             int i = 0;
             for (Arm arm : arms.values()) {
                 Moments m = arm.evidence().at(asOf);
@@ -167,9 +168,10 @@ public final class BanditState {
                 weight[i] = m.weight();
                 // Rounding in discounted sums must not push the sum above the count.
                 sum[i] = Math.min(m.rewardSum(), m.weight());
+                squares[i] = Math.min(m.rewardSquareSum(), sum[i]);
                 i++;
             }
-            v = new ArmView(ids, alpha, beta, weight, sum);
+            v = new ArmView(ids, alpha, beta, weight, sum, squares);
             view = v;
         }
         return v;
