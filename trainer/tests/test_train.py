@@ -1,3 +1,6 @@
+import contextlib
+import hashlib
+import io
 import json
 import os
 import re
@@ -25,6 +28,17 @@ VARIABLE_MEMBERS = ("modelVersion", "createdAt", "checksum")
 def run_cli(*arguments, env=None):
     return subprocess.run([sys.executable, str(TRAIN_SCRIPT), *arguments], capture_output=True, text=True,
                           env=env, timeout=120)
+
+
+def run_main(*arguments):
+    """The command line in process (the end-to-end test runs it as a separate program)."""
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = train.main(list(arguments))
+        except SystemExit as exit:
+            code = exit.code
+    return code, errors.getvalue()
 
 
 def fitted(vectorizer, model=None, texts=TEXTS, labels=LABELS):
@@ -63,7 +77,6 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(training["labelCounts"], {"cooking": 30, "finance": 30, "sport": 30})
         self.assertEqual(training["parameters"], {"vectorizer": "count", "ngramMax": 1, "model": "mnb",
                                                   "alpha": 1.0, "minDf": 1, "maxFeatures": None})
-        import hashlib
         self.assertEqual(training["dataFingerprint"], "sha256:" + hashlib.sha256(self.data.read_bytes()).hexdigest())
         vectorizer, model = fitted(CountVectorizer())
         self.assertEqual(self.document["vectorizer"]["vocabulary"], list(vectorizer.get_feature_names_out()))
@@ -334,9 +347,9 @@ class RefusalTest(unittest.TestCase):
                 train.train(TEXTS, LABELS, options)
 
     def test_shouldRefuseInvalidOptionsOnTheCommandLine(self):
-        result = run_cli("--data", "x.jsonl", "--out", "y.json", "--ngram-max", "0")
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("--ngram-max: expected an integer >= 1, found 0", result.stderr)
+        code, stderr = run_main("--data", "x.jsonl", "--out", "y.json", "--ngram-max", "0")
+        self.assertEqual(code, 2)
+        self.assertIn("--ngram-max: expected an integer >= 1, found 0", stderr)
 
     def test_shouldExplainAVocabularyThatPrunesToNothing(self):
         with self.assertRaisesRegex(train.TrainingDataError, "cannot build a vocabulary from 90 rows with min-df=1000"):
@@ -383,9 +396,9 @@ class TrainingDataTest(unittest.TestCase):
             with open(data, "a", encoding="utf-8") as handle:
                 handle.write('{"text": "no label here"}\n')
             out = Path(directory) / "w.json"
-            result = run_cli("--data", str(data), "--out", str(out))
-            self.assertEqual(result.returncode, 1)
-            self.assertIn("%s:5: expected a \"label\" member" % data, result.stderr)
+            code, stderr = run_main("--data", str(data), "--out", str(out))
+            self.assertEqual(code, 1)
+            self.assertIn("%s:5: expected a \"label\" member" % data, stderr)
             self.assertFalse(out.exists())
 
 
