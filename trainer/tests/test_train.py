@@ -377,6 +377,7 @@ class TrainingDataTest(unittest.TestCase):
                                                            'found a JSON number')
         self.assertBadLine(b'{"text": "a", "label": null}\n', 'expected "label" to be a string, found a JSON null')
         self.assertBadLine(b'{"text": "a", "label": " "}\n', 'rows.jsonl:1: expected a non-empty "label"')
+        self.assertBadLine(b'{"text": "a", "label": "\\ud800"}\n', 'rows.jsonl:1: expected "label" to be valid Unicode')
 
     def test_shouldRefuseEmptyLinesAndInvalidUtf8(self):
         self.assertBadLine(b'{"text": "a", "label": "x"}\n\n{"text": "a", "label": "x"}\n',
@@ -384,6 +385,13 @@ class TrainingDataTest(unittest.TestCase):
         self.assertBadLine(b'{"text": "a", "label": "x"}\n{"text": "\xff", "label": "x"}\n',
                            "rows.jsonl:2: expected UTF-8 text, found an invalid byte at column 11")
         self.assertBadLine(b"", "rows.jsonl: expected at least one row, found none")
+
+    def test_shouldTrainOnTextsWithUnpairedSurrogatesButKeepThemOutOfGoldenVectors(self):
+        texts = TEXTS + ["simmer the sauce \ud800 today"]
+        trained = train.train(texts, LABELS + ["cooking"], train.TrainingOptions(golden=200))
+        raw = trained.encode()
+        self.assertTrue(train.checksum_matches(raw))
+        self.assertNotIn(texts[-1], [v["text"] for v in json.loads(raw)["golden"]["vectors"]])
 
     def test_shouldAcceptALastLineWithoutNewlineAndExtraMembers(self):
         texts, labels = train.parse_training_data(b'{"text": "a", "label": "x", "id": 1}\n{"text": "", "label": "y"}')
