@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ClassifyCommand.class,
-            SimulateCommand.class,
             WeightsCommand.class,
+            SimulateCommand.class,
         })
 public final class KrouteCommand implements Runnable {
 
