@@ -10,6 +10,9 @@ part and writes, under OUT/<configuration>/:
                   held-out text: `label` is the fitted model's predict, `probabilities` its predict_proba
                   (Python float repr, so the shortest string that reads back to the same double)
 
+and OUT/tokens.json, {"rows": [{"text", "tokens"}]}: the tokens of scikit-learn's default word analyzer
+(the one every configuration uses) for every held-out text, so that a tokenizer difference shows as such.
+
 A configuration is written MODEL-VECTORIZER-NGRAMMAX, e.g. mnb-count-1 or cnb-tfidf-2. All configurations
 of a data set are trained in one process, so scikit-learn is imported once.
 
@@ -78,6 +81,13 @@ def stratified_split(labels, held_out_count, seed):
     return sorted(train_rows), sorted(held_out_rows)
 
 
+def write_tokens(path, texts):
+    from sklearn.feature_extraction.text import CountVectorizer
+    analyzer = CountVectorizer().build_analyzer()
+    with open(path, "w", encoding="ascii") as out:
+        json.dump({"rows": [{"text": text, "tokens": analyzer(text)} for text in texts]}, out, ensure_ascii=True)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -101,6 +111,8 @@ def main(argv=None):
     held_out_texts = [texts[i] for i in held_out_rows]
     held_out_truth = [labels[i] for i in held_out_rows]
 
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_tokens(args.out / "tokens.json", held_out_texts)
     for name in args.config:
         started = time.monotonic()
         model_kind, vectorizer_kind, ngram_max = name.split("-")
