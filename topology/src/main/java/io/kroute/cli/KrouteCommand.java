@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Routes LLM prompt events: classify, screen for anomalies, choose a provider, learn from rewards.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ClassifyCommand.class,
         })
 public final class KrouteCommand implements Runnable {
 

@@ -1,0 +1,75 @@
+package io.kroute.inference.text;
+
+import java.util.Arrays;
+
+/**
+ * A reusable sparse feature vector: feature indices in ascending order with their values, plus the token
+ * buffer it was built from. One per thread; never shared.
+ */
+public final class SparseFeatures {
+    final TokenBuffer tokens = new TokenBuffer();
+    int[] hits = new int[128];
+    int hitCount;
+    boolean[] keep = new boolean[64];
+    int[] indices = new int[128];
+    double[] values = new double[128];
+    int size;
+
+    public int size() {
+        return size;
+    }
+
+    public int index(int i) {
+        return indices[i];
+    }
+
+    public double value(int i) {
+        return values[i];
+    }
+
+    /** The tokens of the last text vectorized (after stop-word removal). */
+    public TokenBuffer tokens() {
+        return tokens;
+    }
+
+    /** The number of n-gram occurrences found in the vocabulary in the last text. */
+    public int knownOccurrences() {
+        return hitCount;
+    }
+
+    void addHit(int feature) {
+        if (hitCount == hits.length) {
+            hits = Arrays.copyOf(hits, hitCount * 2);
+        }
+        hits[hitCount++] = feature;
+    }
+
+    boolean[] keepArray(int n) {
+        if (keep.length < n) {
+            keep = new boolean[Math.max(n, keep.length * 2)];
+        }
+        return keep;
+    }
+
+    /** Sorts the hits and folds repeats into (index, count) pairs. */
+    void aggregateHits() {
+        Arrays.sort(hits, 0, hitCount);
+        if (indices.length < hitCount) {
+            indices = new int[hitCount];
+            values = new double[hitCount];
+        }
+        int n = 0;
+        for (int i = 0; i < hitCount; ) {
+            int feature = hits[i];
+            int j = i + 1;
+            while (j < hitCount && hits[j] == feature) {
+                j++;
+            }
+            indices[n] = feature;
+            values[n] = j - i;
+            n++;
+            i = j;
+        }
+        size = n;
+    }
+}

@@ -1,0 +1,157 @@
+package io.kroute.inference.text;
+
+import java.util.Objects;
+
+/**
+ * scikit-learn's {@code CountVectorizer} and {@code TfidfVectorizer} (word analyzer) at transform time.
+ *
+ * <p>Values are computed in the same order of floating-point operations as scikit-learn: counts, then
+ * {@code 1 + ln(tf)} when sub-linear, times idf, then the row norm summed in ascending feature order.
+ * Immutable and thread-safe.
+ */
+public final class TextVectorizer {
+
+    public enum Kind { COUNT, TFIDF }
+
+    public enum Norm { NONE, L1, L2 }
+
+    private final Kind kind;
+    private final WordTokenizer tokenizer;
+    private final TermIndex vocabulary;
+    private final TermIndex stopWords;
+    private final int ngramMin;
+    private final int ngramMax;
+    private final boolean binary;
+    private final double[] idf;
+    private final Norm norm;
+    private final boolean sublinearTf;
+
+    private TextVectorizer(Kind kind, WordTokenizer tokenizer, TermIndex vocabulary, TermIndex stopWords,
+            int ngramMin, int ngramMax, boolean binary, double[] idf, Norm norm, boolean sublinearTf) {
+        this.kind = Objects.requireNonNull(kind);
+        this.tokenizer = Objects.requireNonNull(tokenizer);
+        this.vocabulary = Objects.requireNonNull(vocabulary);
+        this.stopWords = stopWords;
+        if (ngramMin < 1 || ngramMax < ngramMin) {
+            throw new IllegalArgumentException("n-gram range must satisfy 1 <= min <= max, found ["
+                    + ngramMin + ", " + ngramMax + "]");
+        }
+        this.ngramMin = ngramMin;
+        this.ngramMax = ngramMax;
+        this.binary = binary;
+        if (idf != null && idf.length != vocabulary.size()) {
+            throw new IllegalArgumentException("expected " + vocabulary.size() + " idf values, found " + idf.length);
+        }
+        this.idf = idf == null ? null : idf.clone();
+        this.norm = Objects.requireNonNull(norm);
+        this.sublinearTf = sublinearTf;
+    }
+
+    public static TextVectorizer count(WordTokenizer tokenizer, TermIndex vocabulary, TermIndex stopWords,
+            int ngramMin, int ngramMax, boolean binary) {
+        return new TextVectorizer(Kind.COUNT, tokenizer, vocabulary, stopWords, ngramMin, ngramMax, binary,
+                null, Norm.NONE, false);
+    }
+
+    /** {@code idf} may be null for {@code use_idf=False}. */
+    public static TextVectorizer tfidf(WordTokenizer tokenizer, TermIndex vocabulary, TermIndex stopWords,
+            int ngramMin, int ngramMax, boolean binary, double[] idf, Norm norm, boolean sublinearTf) {
+        return new TextVectorizer(Kind.TFIDF, tokenizer, vocabulary, stopWords, ngramMin, ngramMax, binary,
+                idf, norm, sublinearTf);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public WordTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public TermIndex vocabulary() {
+        return vocabulary;
+    }
+
+    public int featureCount() {
+        return vocabulary.size();
+    }
+
+    public int ngramMin() {
+        return ngramMin;
+    }
+
+    public int ngramMax() {
+        return ngramMax;
+    }
+
+    /** Vectorizes {@code text} into {@code out}, replacing its previous content. */
+    public void transform(CharSequence text, SparseFeatures out) {
+        TokenBuffer tokens = out.tokens;
+        tokenizer.scan(text, tokens);
+        if (stopWords != null) {
+            removeStopWords(tokens, out);
+        }
+        out.hitCount = 0;
+        int count = tokens.count;
+        for (int n = ngramMin; n <= ngramMax; n++) {
+            for (int first = 0; first + n <= count; first++) {
+                int feature = vocabulary.indexOf(tokens, first, n);
+                if (feature >= 0) {
+                    out.addHit(feature);
+                }
+            }
+        }
+        out.aggregateHits();
+        weigh(out);
+    }
+
+    private void removeStopWords(TokenBuffer tokens, SparseFeatures out) {
+        boolean[] keep = out.keepArray(tokens.count);
+        boolean any = false;
+        for (int t = 0; t < tokens.count; t++) {
+            keep[t] = stopWords.indexOf(tokens, t, 1) < 0;
+            any |= !keep[t];
+        }
+        if (any) {
+            tokens.retain(keep);
+        }
+    }
+
+    private void weigh(SparseFeatures out) {
+        int size = out.size;
+        double[] values = out.values;
+        if (binary) {
+            for (int i = 0; i < size; i++) {
+                values[i] = 1.0;
+            }
+        }
+        if (kind == Kind.COUNT) {
+            return;
+        }
+        if (sublinearTf) {
+            for (int i = 0; i < size; i++) {
+                values[i] = Math.log(values[i]) + 1.0;
+            }
+        }
+        if (idf != null) {
+            int[] indices = out.indices;
+            for (int i = 0; i < size; i++) {
+                values[i] = values[i] * idf[indices[i]];
+            }
+        }
+        if (norm == Norm.NONE) {
+            return;
+        }
+        double sum = 0.0;
+        for (int i = 0; i < size; i++) {
+            sum += norm == Norm.L2 ? values[i] * values[i] : Math.abs(values[i]);
+        }
+        if (sum == 0.0) {
+            return;
+        }
+        double divisor = norm == Norm.L2 ? Math.sqrt(sum) : sum;
+        for (int i = 0; i < size; i++) {
+            values[i] /= divisor;
+        }
+    }
+}
