@@ -8,6 +8,7 @@ import io.kroute.inference.classify.Classification;
 import io.kroute.inference.classify.TextClassifier;
 import io.kroute.inference.text.WordTokenizer;
 import io.kroute.inference.weights.WeightFile;
+import io.kroute.inference.weights.WeightFileException;
 import io.kroute.inference.weights.WeightFileReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ class SklearnParityTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("dataSetsAndConfigurations")
     void classifierShouldAgreeWithScikitLearnOnEveryHeldOutText(String dataSet, String configuration)
-            throws IOException {
+            throws IOException, WeightFileException {
         Path folder = OUTPUT_BY_DATA_SET.get(dataSet).resolve(configuration);
         WeightFile weights = WeightFileReader.read(folder.resolve("weights.json"));
         TextClassifier classifier = weights.classifier();
