@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kroute.inference.anomaly.AnomalyVerdict;
+import io.kroute.inference.anomaly.PromptAnalysis;
+import io.kroute.inference.anomaly.PromptAnalyzer;
 import io.kroute.inference.classify.Classification;
 import io.kroute.inference.classify.TextClassifier;
 import io.kroute.inference.weights.WeightFile;
@@ -31,13 +34,17 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Classify prompts read from standard input, one JSON object {\"text\": ...} per line.",
-            "Writes one JSON object per line, in order: {\"label\", \"probabilities\"}; "
-                + "a bad line gives {\"line\", \"error\"} and processing goes on."})
+            "Writes one JSON object per line, in order: {\"label\", \"probabilities\", \"anomaly\": {\"score\", "
+                + "\"flagged\", \"feature\"}}; a bad line gives {\"line\", \"error\"} and processing goes on."})
 public final class ClassifyCommand implements Callable<Integer> {
 
     @Option(names = "--weights", paramLabel = "FILE",
             description = "Weight file to use (default: the shipped weights/default.json).")
     Path weights;
+
+    @Option(names = "--features",
+            description = "Also write the prompt features the anomaly filter scored (\"features\": {name: value}).")
+    boolean features;
 
     private final InputStream in;
     private final OutputStream out;
@@ -54,7 +61,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, WeightFileException {
         WeightFile weightFile;
         try {
             weightFile = DefaultWeights.load(weights);
@@ -62,11 +69,27 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("kroute classify: weight file refused: " + e.getMessage());
             return 2;
         }
-        run(weightFile.classifier(), in, out);
+        PromptAnalyzer analyzer = null;
+        if (weightFile.anomaly().isPresent()) {
+            analyzer = weightFile.analyzer();
+        } else {
+            err.println("kroute classify: " + weightFile.modelVersion() + " has no anomaly baselines; "
+                    + "writing classes only");
+        }
+        run(weightFile.classifier(), analyzer, features, in, out);
         return 0;
     }
 
     static void run(TextClassifier classifier, InputStream input, OutputStream output) throws IOException {
+        run(classifier, null, false, input, output);
+    }
+
+    /**
+     * @param analyzer when not null, each answer also carries the anomaly verdict (and, with
+     *     {@code withFeatures}, the features behind it)
+     */
+    static void run(TextClassifier classifier, PromptAnalyzer analyzer, boolean withFeatures, InputStream input,
+            OutputStream output) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         List<String> classes = classifier.classes();
         BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 1 << 16);
@@ -92,13 +115,29 @@ public final class ClassifyCommand implements Callable<Integer> {
                 json.writeNumberField("line", lineNumber);
                 json.writeStringField("error", error);
             } else {
-                Classification c = classifier.classify(text);
+                PromptAnalysis analysis = analyzer == null ? null : analyzer.analyze(text);
+                Classification c = analysis == null ? classifier.classify(text) : analysis.classification();
                 json.writeStringField("label", c.label());
                 json.writeObjectFieldStart("probabilities");
                 for (int i = 0; i < classes.size(); i++) {
                     json.writeNumberField(classes.get(i), c.probabilities()[i]);
                 }
                 json.writeEndObject();
+                if (analysis != null) {
+                    AnomalyVerdict verdict = analysis.anomaly();
+                    json.writeObjectFieldStart("anomaly");
+                    json.writeNumberField("score", verdict.score());
+                    json.writeBooleanField("flagged", verdict.flagged());
+                    json.writeStringField("feature", verdict.feature());
+                    json.writeEndObject();
+                    if (withFeatures) {
+                        json.writeObjectFieldStart("features");
+                        for (var feature : analysis.features().asMap().entrySet()) {
+                            json.writeNumberField(feature.getKey(), feature.getValue());
+                        }
+                        json.writeEndObject();
+                    }
+                }
             }
             json.writeEndObject();
             json.flush();

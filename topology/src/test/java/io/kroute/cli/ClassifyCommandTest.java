@@ -62,4 +62,17 @@ class ClassifyCommandTest {
             }
         }).toList();
     }
+
+    @Test
+    void shouldWriteTheAnomalyVerdictAndFeaturesWhenTheWeightsCarryBaselines() throws Exception {
+        var analyzer = io.kroute.inference.weights.WeightFileReader.read(WeightFileFixture.validBytes()).analyzer();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ClassifyCommand.run(analyzer.classifier(), analyzer, true,
+                new ByteArrayInputStream("{\"text\": \"java code\"}\n".getBytes(StandardCharsets.UTF_8)), out);
+        JsonNode line = MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(line.get("anomaly").get("score").isNumber()).isTrue();
+        assertThat(line.get("anomaly").get("flagged").asBoolean()).isFalse();
+        assertThat(line.get("anomaly").get("feature").isTextual()).isTrue();
+        assertThat(line.get("features").get("tokenCount").asInt()).isEqualTo(2);
+    }
 }

@@ -14,6 +14,26 @@ public final class SparseFeatures {
     int[] indices = new int[128];
     double[] values = new double[128];
     int size;
+    int knownTokens;
+    CharacterStats stats;
+
+    /** Makes {@link TextVectorizer#transform} also gather character statistics into {@link #stats()}. */
+    public SparseFeatures withStatistics() {
+        if (stats == null) {
+            stats = new CharacterStats();
+        }
+        return this;
+    }
+
+    /** Character statistics of the last text, or null unless {@link #withStatistics()} was called. */
+    public CharacterStats stats() {
+        return stats;
+    }
+
+    /** How many of the last text's tokens (unigrams, after stop-word removal) are in the vocabulary. */
+    public int knownTokens() {
+        return knownTokens;
+    }
 
     public int size() {
         return size;

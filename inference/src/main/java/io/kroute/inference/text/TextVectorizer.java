@@ -87,7 +87,7 @@ public final class TextVectorizer {
     /** Vectorizes {@code text} into {@code out}, replacing its previous content. */
     public void transform(CharSequence text, SparseFeatures out) {
         TokenBuffer tokens = out.tokens;
-        tokenizer.scan(text, tokens);
+        tokenizer.scan(text, tokens, out.stats);
         if (stopWords != null) {
             removeStopWords(tokens, out);
         }
@@ -100,6 +100,13 @@ public final class TextVectorizer {
                     out.addHit(feature);
                 }
             }
+            if (n == 1) {
+                out.knownTokens = out.hitCount;
+            }
+        }
+        if (ngramMin > 1) {
+            // Without unigrams in the vocabulary no token can be known.
+            out.knownTokens = 0;
         }
         out.aggregateHits();
         weigh(out);

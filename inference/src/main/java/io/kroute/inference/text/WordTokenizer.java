@@ -81,13 +81,32 @@ public final class WordTokenizer {
 
     /** Tokenizes {@code text} into {@code out}, replacing its previous content. */
     public void scan(CharSequence text, TokenBuffer out) {
+        scan(text, out, null);
+    }
+
+    /**
+     * Tokenizes {@code text} into {@code out} and, when {@code stats} is not null, gathers its character
+     * statistics in the same pass (both replace their previous content).
+     */
+    public void scan(CharSequence text, TokenBuffer out, CharacterStats stats) {
         out.clear();
+        if (stats != null) {
+            stats.clear();
+        }
         int n = examinedLength(text);
-        if (!scanRange(text, n, out)) {
-            // Context-dependent lower-casing: redo the examined prefix from Java's full lower-casing.
+        if (!scanRange(text, n, out, stats, lowercase)) {
+            // Context-dependent lower-casing: redo the examined prefix from Java's full lower-casing, and (in
+            // this rare case only) take the character statistics from a second pass over the original text.
             out.clear();
             String lowered = text.subSequence(0, n).toString().toLowerCase(Locale.ROOT);
-            scanRange(lowered, lowered.length(), out);
+            scanRange(lowered, lowered.length(), out, null, true);
+            if (stats != null) {
+                stats.clear();
+                scanRange(text, n, new TokenBuffer(), stats, false);
+            }
+        }
+        if (stats != null) {
+            stats.finish(text.length());
         }
     }
 
@@ -103,17 +122,24 @@ public final class WordTokenizer {
     }
 
     /**
-     * Returns false, having stopped early, when the text needs context-dependent lower-casing.
+     * Returns false, having stopped early, when lower-casing and the text needs context-dependent lower-casing.
      */
-    private boolean scanRange(CharSequence text, int n, TokenBuffer out) {
+    private static boolean scanRange(CharSequence text, int n, TokenBuffer out, CharacterStats stats,
+            boolean lowercase) {
         int tokenStart = -1;
         int tokenCodePoints = 0;
+        int tokenScript = SCRIPT_NONE;
+        boolean tokenMixed = false;
         int i = 0;
         while (i < n) {
             int cp = text.charAt(i++);
             if (Character.isHighSurrogate((char) cp) && i < n && Character.isLowSurrogate(text.charAt(i))) {
                 cp = Character.toCodePoint((char) cp, text.charAt(i++));
             }
+            if (stats != null) {
+                stats.add(cp);
+            }
+            int original = cp;
             if (lowercase) {
                 if (cp < 128) {
                     if (cp >= 'A' && cp <= 'Z') {
@@ -129,25 +155,74 @@ public final class WordTokenizer {
                 if (tokenStart < 0) {
                     tokenStart = out.length;
                     tokenCodePoints = 0;
+                    tokenScript = SCRIPT_NONE;
+                    tokenMixed = false;
                 }
                 out.appendCodePoint(cp);
                 tokenCodePoints++;
+                if (stats != null && !tokenMixed) {
+                    int script = scriptGroup(original);
+                    if (script != SCRIPT_NONE) {
+                        if (tokenScript == SCRIPT_NONE) {
+                            tokenScript = script;
+                        } else if (tokenScript != script) {
+                            tokenMixed = true;
+                        }
+                    }
+                }
             } else if (tokenStart >= 0) {
-                endToken(out, tokenStart, tokenCodePoints);
+                if (endToken(out, tokenStart, tokenCodePoints) && tokenMixed) {
+                    stats.mixedScriptTokens++;
+                }
                 tokenStart = -1;
             }
         }
-        if (tokenStart >= 0) {
-            endToken(out, tokenStart, tokenCodePoints);
+        if (tokenStart >= 0 && endToken(out, tokenStart, tokenCodePoints) && tokenMixed) {
+            stats.mixedScriptTokens++;
         }
         return true;
     }
 
-    private static void endToken(TokenBuffer out, int tokenStart, int tokenCodePoints) {
+    private static final int SCRIPT_NONE = -1;
+    private static final int SCRIPT_LATIN = Character.UnicodeScript.LATIN.ordinal();
+    private static final int SCRIPT_CJK = Character.UnicodeScript.HAN.ordinal();
+
+    /**
+     * The writing system of a letter, for spotting tokens that mix scripts (homoglyph spoofing). Han, kana
+     * and Hangul count as one group, since Japanese and Korean words mix them legitimately; digits and
+     * marks belong to no script.
+     */
+    private static int scriptGroup(int cp) {
+        if (cp < 128) {
+            return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? SCRIPT_LATIN : SCRIPT_NONE;
+        }
+        if (!Character.isLetter(cp)) {
+            return SCRIPT_NONE;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        switch (script) {
+            case COMMON:
+            case INHERITED:
+            case UNKNOWN:
+                return SCRIPT_NONE;
+            case HAN:
+            case HIRAGANA:
+            case KATAKANA:
+            case HANGUL:
+            case BOPOMOFO:
+                return SCRIPT_CJK;
+            default:
+                return script.ordinal();
+        }
+    }
+
+    /** Keeps the token when it has at least two code points; returns whether it was kept. */
+    private static boolean endToken(TokenBuffer out, int tokenStart, int tokenCodePoints) {
         if (tokenCodePoints >= 2) {
             out.addToken(tokenStart, out.length);
-        } else {
-            out.truncate(tokenStart);
+            return true;
         }
+        out.truncate(tokenStart);
+        return false;
     }
 }

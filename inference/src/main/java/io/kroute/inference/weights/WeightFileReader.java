@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kroute.inference.anomaly.AnomalyModel;
 import io.kroute.inference.classify.Classification;
 import io.kroute.inference.classify.LinearScores;
 import io.kroute.inference.classify.ModelKind;
@@ -423,8 +424,10 @@ public final class WeightFileReader {
         double tolerance = goldenTolerance(f.golden);
         List<GoldenVector> golden = goldenVectors(f.golden, classifier.classes().size());
         replay(classifier, golden, tolerance);
+        JsonNode anomalySection = f.sections.get("anomaly");
+        AnomalyModel anomaly = anomalySection == null ? null : AnomalySection.parse(anomalySection);
         return new WeightFile(f.formatVersion, f.modelName, f.modelVersion, createdAt, checksum, size, classifier,
-                golden, tolerance, f.training, f.quality, Map.copyOf(f.sections));
+                golden, tolerance, f.training, f.quality, anomaly, Map.copyOf(f.sections));
     }
 
     private TextVectorizer buildVectorizer(Vectorizer v) throws WeightFileException {

@@ -3,6 +3,7 @@ package io.kroute.inference.weights;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kroute.inference.anomaly.PromptFeature;
 import io.kroute.inference.classify.Classification;
 import io.kroute.inference.classify.LinearScores;
 import io.kroute.inference.classify.ModelKind;
@@ -84,6 +85,21 @@ public final class WeightFileFixture {
             for (double x : c.probabilities()) {
                 p.add(x);
             }
+        }
+        ObjectNode anomaly = root.putObject("anomaly");
+        anomaly.put("threshold", 100.0);
+        anomaly.put("combine", "max");
+        ObjectNode features = anomaly.putObject("features");
+        for (PromptFeature feature : PromptFeature.values()) {
+            ObjectNode b = features.putObject(feature.key());
+            b.put("transform", "none");
+            b.put("direction", "high");
+            b.put("method", "standard");
+            b.put("mean", 0.0);
+            b.put("std", 1.0);
+            b.put("median", 0.0);
+            b.put("mad", 1.0);
+            b.put("scaleFloor", 0.01);
         }
         root.put("checksum", ZERO_CHECKSUM);
         return root;

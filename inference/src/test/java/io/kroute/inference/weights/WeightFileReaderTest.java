@@ -32,9 +32,9 @@ class WeightFileReaderTest {
     @Test
     void shouldKeepUnknownSectionsForTheirOwners() throws Exception {
         ObjectNode tree = validTree();
-        tree.putObject("anomaly").put("threshold", 4.0);
+        tree.putObject("experimental").put("threshold", 4.0);
         WeightFile file = WeightFileReader.read(seal(tree));
-        assertThat(file.section("anomaly")).hasValueSatisfying(n -> assertThat(n.get("threshold").asDouble()).isEqualTo(4.0));
+        assertThat(file.section("experimental")).hasValueSatisfying(n -> assertThat(n.get("threshold").asDouble()).isEqualTo(4.0));
         assertThat(file.section("bandit")).isEmpty();
     }
 
@@ -207,5 +207,53 @@ class WeightFileReaderTest {
                 .isInstanceOf(WeightFileException.class)
                 .hasMessageContaining(messagePart)
                 .extracting(e -> ((WeightFileException) e).reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void shouldBuildTheAnomalyFilterFromItsSection() throws Exception {
+        WeightFile file = WeightFileReader.read(WeightFileFixture.validBytes());
+        assertThat(file.anomaly()).isPresent();
+        assertThat(file.analyzer().analyze("write a java function").anomaly().flagged()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseAnalyzerForFileWithoutAnomalyBaselines() throws Exception {
+        ObjectNode tree = validTree();
+        tree.remove("anomaly");
+        WeightFile file = WeightFileReader.read(seal(tree));
+        assertThatThrownBy(file::analyzer).isInstanceOf(WeightFileException.class)
+                .hasMessageContaining("expected an anomaly section with the anomaly filter's baselines, found none");
+    }
+
+    @Test
+    void shouldRefuseMissingFeatureBaseline() {
+        ObjectNode tree = validTree();
+        ((ObjectNode) tree.get("anomaly").get("features")).remove("charEntropy");
+        assertRefused(seal(tree), "anomaly", "expected a baseline for every feature, found none for \"charEntropy\"");
+    }
+
+    @Test
+    void shouldRefuseNonFiniteBaseline() {
+        ObjectNode tree = validTree();
+        ((ObjectNode) tree.get("anomaly").get("features").get("charEntropy")).put("mean", 12345.678);
+        String json = tree.toString().replace("12345.678", "NaN");
+        assertRefused(sealText(json), "anomaly", "anomaly.features.charEntropy.mean: expected a finite number, found NaN");
+    }
+
+    @Test
+    void shouldRefuseUnknownFeatureAndBadThreshold() {
+        ObjectNode tree = validTree();
+        ((ObjectNode) tree.get("anomaly").get("features")).putObject("vibes");
+        assertRefused(seal(tree), "anomaly", "expected only known features, found \"vibes\"");
+        ObjectNode negative = validTree();
+        ((ObjectNode) negative.get("anomaly")).put("threshold", -1);
+        assertRefused(seal(negative), "anomaly", "anomaly.threshold: expected a positive finite number, found -1");
+    }
+
+    @Test
+    void shouldRefuseUnknownDirection() {
+        ObjectNode tree = validTree();
+        ((ObjectNode) tree.get("anomaly").get("features").get("charCount")).put("direction", "sideways");
+        assertRefused(seal(tree), "anomaly", "anomaly.features.charCount.direction: expected one of \"high\", \"low\", \"both\", found \"sideways\"");
     }
 }

@@ -1,0 +1,58 @@
+package io.kroute.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kroute.inference.weights.WeightFile;
+import io.kroute.inference.weights.WeightFileException;
+import io.kroute.inference.weights.WeightFileReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Loads the weight and prompt files the benchmarks run on, with a clear message when they are missing. */
+final class BenchmarkInputs {
+    static final String PREPARE = "create them first with: /usr/bin/python3 bench/sklearn_bench.py "
+            + "(run from the repository root)";
+
+    private BenchmarkInputs() {
+    }
+
+    static WeightFile weights(String path) {
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("weight file " + file.toAbsolutePath() + " not found; " + PREPARE);
+        }
+        try {
+            return WeightFileReader.read(file);
+        } catch (WeightFileException e) {
+            throw new IllegalStateException("weight file " + file + " refused: " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code text} of every line of a JSONL file. */
+    static String[] prompts(String path) {
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("prompt file " + file.toAbsolutePath() + " not found; " + PREPARE);
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> texts = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    JsonNode node = mapper.readTree(line);
+                    texts.add(node.get("text").asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (texts.isEmpty()) {
+            throw new IllegalStateException("prompt file " + file + " holds no prompts");
+        }
+        return texts.toArray(new String[0]);
+    }
+}

@@ -1,0 +1,37 @@
+package io.kroute.bench;
+
+import io.kroute.inference.weights.WeightFileReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** Reading, validating and golden-replaying a weight file from bytes already in memory. */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@State(Scope.Benchmark)
+public class LoadWeightsBenchmark {
+
+    @Param("bench/target/sklearn-bench/weights-16x50000.json")
+    public String weights;
+
+    private byte[] bytes;
+
+    @Setup
+    public void setUp() throws Exception {
+        BenchmarkInputs.weights(weights);
+        bytes = Files.readAllBytes(Path.of(weights));
+    }
+
+    @Benchmark
+    public Object load() throws Exception {
+        return new WeightFileReader().readBytes(bytes);
+    }
+}

@@ -1,0 +1,119 @@
+package io.kroute.inference.anomaly;
+
+/**
+ * How one feature is scored: an optional transform, then a z-score against the training prompts' centre and
+ * spread, read in one direction.
+ *
+ * @param transform applied to the raw value before scoring ({@code log1p} tames heavy-tailed counts)
+ * @param direction which deviations are suspicious: {@code high}, {@code low} or {@code both}
+ * @param method {@code standard} (mean, standard deviation) or {@code robust} (median, 1.4826 × MAD)
+ * @param mean mean of the transformed values on the training prompts
+ * @param std standard deviation of the transformed values
+ * @param median median of the transformed values
+ * @param mad median absolute deviation of the transformed values
+ * @param scaleFloor smallest spread used, so a feature that never varied in training cannot divide by zero
+ */
+public record FeatureBaseline(Transform transform, Direction direction, Method method, double mean, double std,
+        double median, double mad, double scaleFloor) {
+
+    /** Consistency constant that makes the MAD estimate the standard deviation of a normal distribution. */
+    public static final double MAD_TO_SIGMA = 1.4826;
+
+    public enum Transform {
+        NONE("none"), LOG1P("log1p");
+
+        private final String key;
+
+        Transform(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public double apply(double x) {
+            return this == LOG1P ? Math.log1p(Math.max(0.0, x)) : x;
+        }
+    }
+
+    public enum Direction {
+        HIGH("high"), LOW("low"), BOTH("both");
+
+        private final String key;
+
+        Direction(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** The suspicious part of a signed z-score, never negative. */
+        public double read(double z) {
+            return switch (this) {
+                case HIGH -> Math.max(0.0, z);
+                case LOW -> Math.max(0.0, -z);
+                case BOTH -> Math.abs(z);
+            };
+        }
+    }
+
+    public enum Method {
+        STANDARD("standard"), ROBUST("robust");
+
+        private final String key;
+
+        Method(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    public FeatureBaseline {
+        if (transform == null || direction == null || method == null) {
+            throw new IllegalArgumentException("transform, direction and method are required");
+        }
+        if (!Double.isFinite(mean) || !Double.isFinite(std) || !Double.isFinite(median) || !Double.isFinite(mad)
+                || !Double.isFinite(scaleFloor)) {
+            throw new IllegalArgumentException("baseline statistics must be finite numbers");
+        }
+        if (std < 0 || mad < 0) {
+            throw new IllegalArgumentException("spreads must not be negative, found std " + std + ", mad " + mad);
+        }
+        if (scaleFloor <= 0) {
+            throw new IllegalArgumentException("scaleFloor must be positive, found " + scaleFloor);
+        }
+    }
+
+    public double center() {
+        return method == Method.ROBUST ? median : mean;
+    }
+
+    public double scale() {
+        double spread = method == Method.ROBUST ? MAD_TO_SIGMA * mad : std;
+        return Math.max(spread, scaleFloor);
+    }
+
+    /** The directional z-score of a raw value; finite for every finite input. */
+    public double score(double raw) {
+        return finite(direction.read((transform.apply(raw) - center()) / scale()));
+    }
+
+    /** Scores against a tenant's own centre and spread (of transformed values), keeping this floor. */
+    public double score(double raw, double tenantCenter, double tenantSpread) {
+        return finite(direction.read((transform.apply(raw) - tenantCenter) / Math.max(tenantSpread, scaleFloor)));
+    }
+
+    /** Extreme inputs can overflow the division; the score saturates instead of becoming infinite or NaN. */
+    private static double finite(double z) {
+        if (Double.isNaN(z)) {
+            return 0.0;
+        }
+        return Math.min(z, Double.MAX_VALUE);
+    }
+}

@@ -1,0 +1,55 @@
+package io.kroute.inference.anomaly;
+
+import io.kroute.inference.classify.Classification;
+import io.kroute.inference.classify.TextClassifier;
+import io.kroute.inference.text.SparseFeatures;
+import java.util.Objects;
+
+/**
+ * Classifies a prompt and screens it for anomalies in one pass over its text: the tokenizer gathers the
+ * character statistics while it finds the tokens. Immutable and thread-safe (scratch space is per thread).
+ */
+public final class PromptAnalyzer {
+    private final TextClassifier classifier;
+    private final AnomalyModel anomalyModel;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        final SparseFeatures features = new SparseFeatures().withStatistics();
+        int[] tokenHashes = new int[256];
+    }
+
+    public PromptAnalyzer(TextClassifier classifier, AnomalyModel anomalyModel) {
+        this.classifier = Objects.requireNonNull(classifier);
+        this.anomalyModel = Objects.requireNonNull(anomalyModel);
+    }
+
+    public TextClassifier classifier() {
+        return classifier;
+    }
+
+    public AnomalyModel anomalyModel() {
+        return anomalyModel;
+    }
+
+    public PromptAnalysis analyze(CharSequence text) {
+        return analyze(text, null, Double.POSITIVE_INFINITY);
+    }
+
+    /** As {@link #analyze(CharSequence)}, scoring against the tenant's own baseline once it is warm. */
+    public PromptAnalysis analyze(CharSequence text, AdaptiveBaseline tenant, double warmupWeight) {
+        Scratch s = scratch.get();
+        Classification classification = classifier.classify(text, s.features);
+        int tokens = s.features.tokens().count();
+        if (s.tokenHashes.length < tokens) {
+            s.tokenHashes = new int[Math.max(tokens, s.tokenHashes.length * 2)];
+        }
+        PromptFeatures features = PromptFeatures.extract(s.features, classification, s.tokenHashes);
+        return new PromptAnalysis(classification, features, anomalyModel.score(features, tenant, warmupWeight));
+    }
+
+    /** The features alone, for computing baselines and evaluations. */
+    public PromptFeatures features(CharSequence text) {
+        return analyze(text).features();
+    }
+}

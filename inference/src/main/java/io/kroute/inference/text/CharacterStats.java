@@ -1,0 +1,303 @@
+package io.kroute.inference.text;
+
+import java.util.Arrays;
+
+/**
+ * Character-level statistics of a text, gathered by {@link WordTokenizer} in the same pass that finds the
+ * tokens, over the original (not lower-cased) code points of the examined prefix. Reusable; not thread-safe.
+ */
+public final class CharacterStats {
+    // Per-ASCII-character class bits, so the common case costs one table load.
+    static final byte LETTER = 1;
+    static final byte UPPER = 2;
+    static final byte DIGIT = 4;
+    static final byte SPACE = 8;
+    static final byte SYMBOL = 16;
+    static final byte INVISIBLE = 32;
+    static final byte ENCODED = 64;
+
+    private static final byte[] ASCII_CLASS = new byte[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            byte bits = 0;
+            if (Character.isLetter(c)) {
+                bits |= LETTER;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                bits |= UPPER;
+            }
+            if (c >= '0' && c <= '9') {
+                bits |= DIGIT;
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C) {
+                bits |= SPACE;
+            } else if (c < 0x20 || c == 0x7F) {
+                bits |= INVISIBLE;
+            } else if (!Character.isLetterOrDigit(c)) {
+                bits |= SYMBOL;
+            }
+            if (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=' || c == '-' || c == '_') {
+                bits |= ENCODED;
+            }
+            ASCII_CLASS[c] = bits;
+        }
+    }
+
+    /** Code points in the examined prefix. */
+    int codePoints;
+    /** Characters (UTF-16 units) of the whole text, examined or not. */
+    int totalLength;
+    int nonAscii;
+    int letters;
+    int upper;
+    int digits;
+    int symbols;
+    int invisible;
+    int longestRun;
+    int longestEncodedRun;
+    int mixedScriptTokens;
+
+    private int previous = -1;
+    private int run;
+    private int encodedRun;
+    private boolean encodedRunHasDigit;
+    private boolean encodedRunHasLetter;
+    private final int[] asciiCounts = new int[128];
+    private int[] otherKeys = new int[64];
+    private int[] otherCounts = new int[64];
+    private int otherSize;
+
+    public void clear() {
+        codePoints = 0;
+        totalLength = 0;
+        nonAscii = 0;
+        letters = 0;
+        upper = 0;
+        digits = 0;
+        symbols = 0;
+        invisible = 0;
+        longestRun = 0;
+        longestEncodedRun = 0;
+        mixedScriptTokens = 0;
+        previous = -1;
+        run = 0;
+        encodedRun = 0;
+        encodedRunHasDigit = false;
+        encodedRunHasLetter = false;
+        Arrays.fill(asciiCounts, 0);
+        if (otherSize > 0) {
+            Arrays.fill(otherKeys, -1);
+            Arrays.fill(otherCounts, 0);
+            otherSize = 0;
+        }
+    }
+
+    public CharacterStats() {
+        Arrays.fill(otherKeys, -1);
+    }
+
+    /** Adds one original code point. */
+    void add(int cp) {
+        codePoints++;
+        int bits;
+        if (cp < 128) {
+            bits = ASCII_CLASS[cp];
+            asciiCounts[cp]++;
+        } else {
+            nonAscii++;
+            bits = classify(cp);
+            countOther(cp);
+        }
+        if ((bits & LETTER) != 0) {
+            letters++;
+            if ((bits & UPPER) != 0) {
+                upper++;
+            }
+        }
+        if ((bits & DIGIT) != 0) {
+            digits++;
+        }
+        if ((bits & SYMBOL) != 0) {
+            symbols++;
+        }
+        if ((bits & INVISIBLE) != 0) {
+            invisible++;
+        }
+        if (cp == previous) {
+            run++;
+        } else {
+            run = 1;
+            previous = cp;
+        }
+        if (run > longestRun) {
+            longestRun = run;
+        }
+        if ((bits & ENCODED) != 0) {
+            encodedRun++;
+            encodedRunHasDigit |= (bits & DIGIT) != 0;
+            encodedRunHasLetter |= (bits & LETTER) != 0;
+        } else {
+            endEncodedRun();
+        }
+    }
+
+    /** Closes the current run at the end of the text. */
+    void finish(int totalLength) {
+        endEncodedRun();
+        this.totalLength = totalLength;
+    }
+
+    private void endEncodedRun() {
+        // A run counts as encoded-looking when it mixes letters and digits (base64, hex, hashes), or is too
+        // long to be a word of any language.
+        if (encodedRun > longestEncodedRun && ((encodedRunHasDigit && encodedRunHasLetter) || encodedRun >= 40)) {
+            longestEncodedRun = encodedRun;
+        }
+        encodedRun = 0;
+        encodedRunHasDigit = false;
+        encodedRunHasLetter = false;
+    }
+
+    private static int classify(int cp) {
+        int type = Character.getType(cp);
+        switch (type) {
+            case Character.UPPERCASE_LETTER:
+            case Character.TITLECASE_LETTER:
+                return LETTER | UPPER;
+            case Character.LOWERCASE_LETTER:
+            case Character.MODIFIER_LETTER:
+            case Character.OTHER_LETTER:
+                return LETTER;
+            case Character.DECIMAL_DIGIT_NUMBER:
+                return DIGIT;
+            case Character.SPACE_SEPARATOR:
+            case Character.LINE_SEPARATOR:
+            case Character.PARAGRAPH_SEPARATOR:
+                return SPACE;
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.SURROGATE:
+            case Character.PRIVATE_USE:
+            case Character.UNASSIGNED:
+                return INVISIBLE;
+            case Character.CONNECTOR_PUNCTUATION:
+            case Character.DASH_PUNCTUATION:
+            case Character.START_PUNCTUATION:
+            case Character.END_PUNCTUATION:
+            case Character.INITIAL_QUOTE_PUNCTUATION:
+            case Character.FINAL_QUOTE_PUNCTUATION:
+            case Character.OTHER_PUNCTUATION:
+            case Character.MATH_SYMBOL:
+            case Character.CURRENCY_SYMBOL:
+            case Character.MODIFIER_SYMBOL:
+            case Character.OTHER_SYMBOL:
+                return SYMBOL;
+            default:
+                // Marks (Mn, Mc, Me) and other numbers (Nl, No) belong to none of the counted classes.
+                return 0;
+        }
+    }
+
+    private void countOther(int cp) {
+        if (otherSize * 2 >= otherKeys.length) {
+            growOther();
+        }
+        int mask = otherKeys.length - 1;
+        int slot = (cp * 0x9E3779B1) >>> 7 & mask;
+        while (otherKeys[slot] != -1 && otherKeys[slot] != cp) {
+            slot = (slot + 1) & mask;
+        }
+        if (otherKeys[slot] == -1) {
+            otherKeys[slot] = cp;
+            otherSize++;
+        }
+        otherCounts[slot]++;
+    }
+
+    private void growOther() {
+        int[] keys = otherKeys;
+        int[] counts = otherCounts;
+        otherKeys = new int[keys.length * 2];
+        otherCounts = new int[keys.length * 2];
+        Arrays.fill(otherKeys, -1);
+        int mask = otherKeys.length - 1;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != -1) {
+                int slot = (keys[i] * 0x9E3779B1) >>> 7 & mask;
+                while (otherKeys[slot] != -1) {
+                    slot = (slot + 1) & mask;
+                }
+                otherKeys[slot] = keys[i];
+                otherCounts[slot] = counts[i];
+            }
+        }
+    }
+
+    public int codePoints() {
+        return codePoints;
+    }
+
+    public int totalLength() {
+        return totalLength;
+    }
+
+    public int nonAscii() {
+        return nonAscii;
+    }
+
+    public int letters() {
+        return letters;
+    }
+
+    public int upper() {
+        return upper;
+    }
+
+    public int digits() {
+        return digits;
+    }
+
+    public int symbols() {
+        return symbols;
+    }
+
+    public int invisible() {
+        return invisible;
+    }
+
+    public int longestRun() {
+        return longestRun;
+    }
+
+    public int longestEncodedRun() {
+        return longestEncodedRun;
+    }
+
+    public int mixedScriptTokens() {
+        return mixedScriptTokens;
+    }
+
+    /** Shannon entropy of the code-point distribution, in bits; 0 for an empty text. */
+    public double entropyBits() {
+        if (codePoints == 0) {
+            return 0.0;
+        }
+        double n = codePoints;
+        double sum = 0.0;
+        for (int count : asciiCounts) {
+            if (count > 0) {
+                sum += count * Math.log(count);
+            }
+        }
+        if (otherSize > 0) {
+            for (int i = 0; i < otherKeys.length; i++) {
+                if (otherKeys[i] != -1) {
+                    sum += otherCounts[i] * Math.log(otherCounts[i]);
+                }
+            }
+        }
+        // H = log n - (1/n) * sum c log c, converted from nats to bits.
+        return Math.max(0.0, (Math.log(n) - sum / n) / Math.log(2));
+    }
+}
