@@ -63,39 +63,42 @@ def made_up_words(rng: np.random.Generator, count: int):
 class Corpus:
     """Texts drawn from a shared Zipfian background mixed with one Zipfian distribution per class."""
 
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, classes: int = CLASSES, vocabulary: int = VOCABULARY,
+                 docs_per_class: int = TRAIN_DOCS_PER_CLASS):
         self.rng = np.random.default_rng(seed)
-        self.words = np.array(made_up_words(self.rng, VOCABULARY), dtype=object)
-        ranks = np.arange(1, VOCABULARY + 1, dtype=np.float64)
+        self.vocabulary = vocabulary
+        self.docs_per_class = docs_per_class
+        self.words = np.array(made_up_words(self.rng, vocabulary), dtype=object)
+        ranks = np.arange(1, vocabulary + 1, dtype=np.float64)
         zipf = ranks ** -ZIPF_EXPONENT
         self.zipf = zipf / zipf.sum()
-        self.background = self.rng.permutation(VOCABULARY)
-        self.class_orders = [self.rng.permutation(VOCABULARY) for _ in range(CLASSES)]
-        self.labels = ["class_%02d" % c for c in range(CLASSES)]
+        self.background = self.rng.permutation(vocabulary)
+        self.class_orders = [self.rng.permutation(vocabulary) for _ in range(classes)]
+        self.labels = ["class_%02d" % c for c in range(classes)]
 
     def text(self, label_index: int, words: int) -> str:
-        ranks = self.rng.choice(VOCABULARY, size=words, p=self.zipf)
+        ranks = self.rng.choice(self.vocabulary, size=words, p=self.zipf)
         from_class = self.rng.random(words) < CLASS_WORD_SHARE
         indices = np.where(from_class, self.class_orders[label_index][ranks], self.background[ranks])
         return " ".join(self.words[indices])
 
     def training_rows(self):
         texts, labels = [], []
-        for label_index in range(CLASSES):
-            for _ in range(TRAIN_DOCS_PER_CLASS):
+        for label_index in range(len(self.labels)):
+            for _ in range(self.docs_per_class):
                 texts.append(self.text(label_index, int(self.rng.integers(*TRAIN_DOC_WORDS))))
                 labels.append(self.labels[label_index])
-        # Every word appears at least once, so the vocabulary has exactly VOCABULARY terms.
-        shuffled = self.rng.permutation(VOCABULARY)
-        for start in range(0, VOCABULARY, 250):
+        # Every word appears at least once, so the vocabulary has exactly as many terms as the lexicon.
+        shuffled = self.rng.permutation(self.vocabulary)
+        for start in range(0, self.vocabulary, 250):
             texts.append(" ".join(self.words[shuffled[start:start + 250]]))
-            labels.append(self.labels[int(self.rng.integers(CLASSES))])
+            labels.append(self.labels[int(self.rng.integers(len(self.labels)))])
         return texts, labels
 
     def prompts(self, count: int, words: int):
         rows = []
         for _ in range(count):
-            label_index = int(self.rng.integers(CLASSES))
+            label_index = int(self.rng.integers(len(self.labels)))
             rows.append({"text": self.text(label_index, words), "label": self.labels[label_index]})
         return rows
 

@@ -194,6 +194,9 @@ def parse_training_data(raw: bytes, source: str = "<data>"):
                                         % (where, member, _json_type(row[member])))
         if not row["label"].strip():
             raise TrainingDataError('%s: expected a non-empty "label", found %r' % (where, row["label"]))
+        if not _is_encodable(row["label"]):
+            raise TrainingDataError('%s: expected "label" to be valid Unicode text, found an unpaired surrogate'
+                                    % where)
         texts.append(row["text"])
         labels.append(row["label"])
     if not texts:

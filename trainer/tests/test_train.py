@@ -1,3 +1,6 @@
+import contextlib
+import hashlib
+import io
 import json
 import os
 import re
@@ -25,6 +28,17 @@ VARIABLE_MEMBERS = ("modelVersion", "createdAt", "checksum")
 def run_cli(*arguments, env=None):
     return subprocess.run([sys.executable, str(TRAIN_SCRIPT), *arguments], capture_output=True, text=True,
                           env=env, timeout=120)
+
+
+def run_main(*arguments):
+    """The command line in process (the end-to-end test runs it as a separate program)."""
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = train.main(list(arguments))
+        except SystemExit as exit:
+            code = exit.code
+    return code, errors.getvalue()
 
 
 def fitted(vectorizer, model=None, texts=TEXTS, labels=LABELS):
@@ -63,7 +77,6 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(training["labelCounts"], {"cooking": 30, "finance": 30, "sport": 30})
         self.assertEqual(training["parameters"], {"vectorizer": "count", "ngramMax": 1, "model": "mnb",
                                                   "alpha": 1.0, "minDf": 1, "maxFeatures": None})
-        import hashlib
         self.assertEqual(training["dataFingerprint"], "sha256:" + hashlib.sha256(self.data.read_bytes()).hexdigest())
         vectorizer, model = fitted(CountVectorizer())
         self.assertEqual(self.document["vectorizer"]["vocabulary"], list(vectorizer.get_feature_names_out()))
@@ -334,9 +347,9 @@ class RefusalTest(unittest.TestCase):
                 train.train(TEXTS, LABELS, options)
 
     def test_shouldRefuseInvalidOptionsOnTheCommandLine(self):
-        result = run_cli("--data", "x.jsonl", "--out", "y.json", "--ngram-max", "0")
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("--ngram-max: expected an integer >= 1, found 0", result.stderr)
+        code, stderr = run_main("--data", "x.jsonl", "--out", "y.json", "--ngram-max", "0")
+        self.assertEqual(code, 2)
+        self.assertIn("--ngram-max: expected an integer >= 1, found 0", stderr)
 
     def test_shouldExplainAVocabularyThatPrunesToNothing(self):
         with self.assertRaisesRegex(train.TrainingDataError, "cannot build a vocabulary from 90 rows with min-df=1000"):
@@ -364,6 +377,7 @@ class TrainingDataTest(unittest.TestCase):
                                                            'found a JSON number')
         self.assertBadLine(b'{"text": "a", "label": null}\n', 'expected "label" to be a string, found a JSON null')
         self.assertBadLine(b'{"text": "a", "label": " "}\n', 'rows.jsonl:1: expected a non-empty "label"')
+        self.assertBadLine(b'{"text": "a", "label": "\\ud800"}\n', 'rows.jsonl:1: expected "label" to be valid Unicode')
 
     def test_shouldRefuseEmptyLinesAndInvalidUtf8(self):
         self.assertBadLine(b'{"text": "a", "label": "x"}\n\n{"text": "a", "label": "x"}\n',
@@ -371,6 +385,13 @@ class TrainingDataTest(unittest.TestCase):
         self.assertBadLine(b'{"text": "a", "label": "x"}\n{"text": "\xff", "label": "x"}\n',
                            "rows.jsonl:2: expected UTF-8 text, found an invalid byte at column 11")
         self.assertBadLine(b"", "rows.jsonl: expected at least one row, found none")
+
+    def test_shouldTrainOnTextsWithUnpairedSurrogatesButKeepThemOutOfGoldenVectors(self):
+        texts = TEXTS + ["simmer the sauce \ud800 today"]
+        trained = train.train(texts, LABELS + ["cooking"], train.TrainingOptions(golden=200))
+        raw = trained.encode()
+        self.assertTrue(train.checksum_matches(raw))
+        self.assertNotIn(texts[-1], [v["text"] for v in json.loads(raw)["golden"]["vectors"]])
 
     def test_shouldAcceptALastLineWithoutNewlineAndExtraMembers(self):
         texts, labels = train.parse_training_data(b'{"text": "a", "label": "x", "id": 1}\n{"text": "", "label": "y"}')
@@ -383,9 +404,9 @@ class TrainingDataTest(unittest.TestCase):
             with open(data, "a", encoding="utf-8") as handle:
                 handle.write('{"text": "no label here"}\n')
             out = Path(directory) / "w.json"
-            result = run_cli("--data", str(data), "--out", str(out))
-            self.assertEqual(result.returncode, 1)
-            self.assertIn("%s:5: expected a \"label\" member" % data, result.stderr)
+            code, stderr = run_main("--data", str(data), "--out", str(out))
+            self.assertEqual(code, 1)
+            self.assertIn("%s:5: expected a \"label\" member" % data, stderr)
             self.assertFalse(out.exists())
 
 

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ClassifyCommand.class,
+            WeightsCommand.class,
         })
 public final class KrouteCommand implements Runnable {
 

@@ -1,0 +1,88 @@
+package io.kroute.cli;
+
+import io.kroute.runtime.RuntimeConfig;
+import io.kroute.runtime.Setting;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Where kroute's cluster, data and endpoints are: the options shared by {@code run}, {@code demo} and
+ * {@code weights publish}. A flag given here beats {@code KROUTE_*} variables, which beat the config file.
+ */
+public final class RuntimeOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file: kroute.* settings and any Kafka client or Streams property.")
+    Path configFile;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT,...",
+            description = "Join this Kafka cluster instead of starting the embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application id (default: kroute).")
+    String applicationId;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Embedded broker log and Streams state (default: .kroute).")
+    String dataDir;
+
+    @Option(names = "--broker-port", paramLabel = "PORT", description = "Embedded broker port; 0 picks a free one (default).")
+    Integer brokerPort;
+
+    @Option(names = "--http-host", paramLabel = "HOST", description = "HTTP endpoint address (default: 127.0.0.1).")
+    String httpHost;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP endpoint port; 0 picks a free one (default: 8080).")
+    Integer httpPort;
+
+    @Option(names = "--schema-registry-url", paramLabel = "URL",
+            description = "External schema registry; without it kroute serves its in-memory one over HTTP.")
+    String schemaRegistryUrl;
+
+    @Option(names = "--registry-port", paramLabel = "PORT",
+            description = "Port of the in-memory registry's HTTP server; 0 picks a free one (default: 8081).")
+    Integer registryPort;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Partitions of topics kroute creates (default: 3).")
+    Integer partitions;
+
+    @Option(names = "--replication-factor", paramLabel = "N",
+            description = "Replicas of topics kroute creates; -1 uses the cluster's default (default: -1).")
+    Integer replicationFactor;
+
+    @Option(names = "--weights-max-message-bytes", paramLabel = "BYTES",
+            description = "max.message.bytes of the weights topic when kroute creates it (default: 16 MiB).")
+    Integer weightsMaxMessageBytes;
+
+    @Option(names = "--no-create-topics", negatable = false,
+            description = "Do not create missing topics; fail at start-up if one is missing.")
+    boolean noCreateTopics;
+
+    /** Resolves the configuration from defaults, the config file, {@code environment} and these flags. */
+    public RuntimeConfig resolve(Map<String, String> environment) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        putIfSet(flags, "bootstrap.servers", bootstrapServers);
+        putIfSet(flags, "application.id", applicationId);
+        putIfSet(flags, Setting.DATA_DIR.property(), dataDir);
+        putIfSet(flags, Setting.BROKER_PORT.property(), brokerPort);
+        putIfSet(flags, Setting.HTTP_HOST.property(), httpHost);
+        putIfSet(flags, Setting.HTTP_PORT.property(), httpPort);
+        putIfSet(flags, Setting.SCHEMA_REGISTRY_URL.property(), schemaRegistryUrl);
+        putIfSet(flags, Setting.REGISTRY_PORT.property(), registryPort);
+        putIfSet(flags, Setting.PARTITIONS.property(), partitions);
+        putIfSet(flags, Setting.REPLICATION_FACTOR.property(), replicationFactor);
+        putIfSet(flags, Setting.WEIGHTS_MAX_MESSAGE_BYTES.property(), weightsMaxMessageBytes);
+        if (noCreateTopics) {
+            flags.put(Setting.CREATE_TOPICS.property(), "false");
+        }
+        return RuntimeConfig.resolve(configFile, environment, flags);
+    }
+
+    private static void putIfSet(Map<String, String> flags, String property, Object value) {
+        if (value != null) {
+            flags.put(property, value.toString());
+        }
+    }
+}

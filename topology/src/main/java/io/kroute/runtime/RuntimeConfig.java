@@ -1,0 +1,212 @@
+package io.kroute.runtime;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * kroute's resolved configuration. Sources, later ones winning: built-in defaults, the config file (Java
+ * properties), {@code KROUTE_*} environment variables, command-line flags. Keys starting with {@code kroute.}
+ * are kroute's own ({@link Setting}); every other key is a Kafka client or Streams property and passes through.
+ */
+public final class RuntimeConfig {
+    /** Environment variables of the launcher, not settings. */
+    private static final Set<String> LAUNCHER_VARIABLES = Set.of("KROUTE_HOME", "KROUTE_JAVA_OPTS");
+    private static final String OWN_PREFIX = "kroute.";
+
+    private final Map<String, String> values;
+
+    private RuntimeConfig(Map<String, String> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /**
+     * @param configFile a properties file, or null
+     * @param environment the process environment (only {@code KROUTE_*} variables are read)
+     * @param flags property name to value, for the flags given on the command line
+     */
+    public static RuntimeConfig resolve(Path configFile, Map<String, String> environment, Map<String, String> flags) {
+        Map<String, String> merged = new TreeMap<>();
+        for (Setting setting : Setting.values()) {
+            merged.put(setting.property(), setting.defaultValue());
+        }
+        if (configFile != null) {
+            merged.putAll(readFile(configFile));
+        }
+        merged.putAll(fromEnvironment(environment));
+        merged.putAll(flags);
+        RuntimeConfig config = new RuntimeConfig(merged);
+        config.validate(configFile);
+        return config;
+    }
+
+    public static RuntimeConfig defaults() {
+        return resolve(null, Map.of(), Map.of());
+    }
+
+    /** {@code KROUTE_HTTP_PORT} sets {@code kroute.http.port}; {@code KROUTE_SASL_MECHANISM} sets Kafka's {@code sasl.mechanism}. */
+    static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : environment.entrySet()) {
+            String name = entry.getKey();
+            if (!name.startsWith(Setting.ENV_PREFIX) || LAUNCHER_VARIABLES.contains(name)
+                    || name.length() == Setting.ENV_PREFIX.length()) {
+                continue;
+            }
+            String property = name.substring(Setting.ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+            String own = OWN_PREFIX + property;
+            result.put(Setting.byProperty(own).isPresent() ? own : property, entry.getValue());
+        }
+        return result;
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the config file " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("the config file " + file + " is not a valid properties file: " + e.getMessage());
+        }
+        Map<String, String> result = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> result.put(name.trim(), properties.getProperty(name).trim()));
+        return result;
+    }
+
+    private void validate(Path configFile) {
+        for (String key : values.keySet()) {
+            if (key.startsWith(OWN_PREFIX) && Setting.byProperty(key).isEmpty()) {
+                throw new ConfigException("unknown kroute setting '" + key + "'"
+                        + (configFile == null ? "" : " (config file " + configFile + ")") + "; known settings: "
+                        + Arrays.stream(Setting.values()).map(Setting::property).collect(Collectors.joining(", ")));
+            }
+        }
+        intSetting(Setting.BROKER_PORT, 0, 65_535);
+        intSetting(Setting.HTTP_PORT, 0, 65_535);
+        intSetting(Setting.REGISTRY_PORT, 0, 65_535);
+        intSetting(Setting.PARTITIONS, 1, 100_000);
+        if (intSetting(Setting.REPLICATION_FACTOR, -1, Short.MAX_VALUE) == 0) {
+            throw new ConfigException(Setting.REPLICATION_FACTOR.property() + " must be -1 or at least 1, found 0");
+        }
+        intSetting(Setting.WEIGHTS_MAX_MESSAGE_BYTES, 1024, Integer.MAX_VALUE);
+        booleanSetting(Setting.CREATE_TOPICS);
+        if (string(Setting.DATA_DIR).isBlank()) {
+            throw new ConfigException(Setting.DATA_DIR.property() + " must name a folder, found an empty value");
+        }
+    }
+
+    public String string(Setting setting) {
+        return values.get(setting.property()).trim();
+    }
+
+    public int intSetting(Setting setting, int min, int max) {
+        String raw = string(setting);
+        int value;
+        try {
+            value = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(setting.property() + " must be a whole number, found '" + raw + "'");
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(setting.property() + " must be between " + min + " and " + max + ", found " + value);
+        }
+        return value;
+    }
+
+    public boolean booleanSetting(Setting setting) {
+        String raw = string(setting).toLowerCase(Locale.ROOT);
+        if (!raw.equals("true") && !raw.equals("false")) {
+            throw new ConfigException(setting.property() + " must be true or false, found '" + string(setting) + "'");
+        }
+        return raw.equals("true");
+    }
+
+    /** The cluster to join; empty means kroute starts its embedded broker. */
+    public Optional<String> bootstrapServers() {
+        String value = values.get("bootstrap.servers");
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    public Path dataDir() {
+        return Path.of(string(Setting.DATA_DIR));
+    }
+
+    public int brokerPort() {
+        return intSetting(Setting.BROKER_PORT, 0, 65_535);
+    }
+
+    public String httpHost() {
+        return string(Setting.HTTP_HOST);
+    }
+
+    public int httpPort() {
+        return intSetting(Setting.HTTP_PORT, 0, 65_535);
+    }
+
+    public Optional<String> schemaRegistryUrl() {
+        String value = string(Setting.SCHEMA_REGISTRY_URL);
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    public int registryPort() {
+        return intSetting(Setting.REGISTRY_PORT, 0, 65_535);
+    }
+
+    public boolean createTopics() {
+        return booleanSetting(Setting.CREATE_TOPICS);
+    }
+
+    public int partitions() {
+        return intSetting(Setting.PARTITIONS, 1, 100_000);
+    }
+
+    /** Empty when the cluster's default replication factor applies. */
+    public Optional<Short> replicationFactor() {
+        int value = intSetting(Setting.REPLICATION_FACTOR, -1, Short.MAX_VALUE);
+        return value == -1 ? Optional.empty() : Optional.of((short) value);
+    }
+
+    public int weightsMaxMessageBytes() {
+        return intSetting(Setting.WEIGHTS_MAX_MESSAGE_BYTES, 1024, Integer.MAX_VALUE);
+    }
+
+    /** Every Kafka client and Streams property given (everything not starting with {@code kroute.}). */
+    public Map<String, String> kafkaProperties() {
+        Map<String, String> result = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (!key.startsWith(OWN_PREFIX)) {
+                result.put(key, value);
+            }
+        });
+        return result;
+    }
+
+    /** A copy with {@code bootstrap.servers} set, for when kroute started the broker itself. */
+    public RuntimeConfig withBootstrapServers(String bootstrapServers) {
+        Map<String, String> copy = new TreeMap<>(values);
+        copy.put("bootstrap.servers", bootstrapServers);
+        return new RuntimeConfig(copy);
+    }
+
+    /** Raised for a configuration that cannot work; the message says what was expected and what was found. */
+    public static final class ConfigException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}

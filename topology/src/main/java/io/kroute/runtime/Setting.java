@@ -1,0 +1,70 @@
+package io.kroute.runtime;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * kroute's own settings. Each has a property name (config file), an environment variable and a command-line
+ * flag; every other property in the config file or a {@code KROUTE_*} variable is handed to Kafka unchanged.
+ */
+public enum Setting {
+    DATA_DIR("kroute.data.dir", "--data-dir", ".kroute",
+            "Folder for the embedded broker's log and Kafka Streams state; reused across runs."),
+    BROKER_PORT("kroute.broker.port", "--broker-port", "0",
+            "Port of the embedded broker on 127.0.0.1; 0 picks a free one. Ignored with bootstrap.servers."),
+    HTTP_HOST("kroute.http.host", "--http-host", "127.0.0.1",
+            "Address the HTTP endpoint (/health, /metrics, /arms, /weights) binds to."),
+    HTTP_PORT("kroute.http.port", "--http-port", "8080", "Port of the HTTP endpoint; 0 picks a free one."),
+    SCHEMA_REGISTRY_URL("kroute.schema.registry.url", "--schema-registry-url", "",
+            "Confluent-compatible schema registry. Empty: kroute serves its in-memory registry over HTTP."),
+    REGISTRY_PORT("kroute.registry.port", "--registry-port", "8081",
+            "Port on 127.0.0.1 for the in-memory registry when no external one is set; 0 picks a free one."),
+    CREATE_TOPICS("kroute.topics.create", "--no-create-topics", "true",
+            "Create missing topics at start-up (existing topics are never altered); the flag sets false."),
+    PARTITIONS("kroute.topics.partitions", "--partitions", "3",
+            "Partitions of each topic kroute creates (the weights topic always has 1)."),
+    REPLICATION_FACTOR("kroute.topics.replication.factor", "--replication-factor", "-1",
+            "Replicas of each topic kroute creates; -1 uses the cluster's default (1 on the embedded broker)."),
+    WEIGHTS_MAX_MESSAGE_BYTES("kroute.topics.weights.max.message.bytes", "--weights-max-message-bytes",
+            Integer.toString(KrouteTopics.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES),
+            "max.message.bytes of the weights topic when kroute creates it: the largest weight file accepted.");
+
+    public static final String ENV_PREFIX = "KROUTE_";
+
+    private final String property;
+    private final String flag;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String property, String flag, String defaultValue, String description) {
+        this.property = property;
+        this.flag = flag;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String property() {
+        return property;
+    }
+
+    public String flag() {
+        return flag;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** {@code kroute.http.port} is set by {@code KROUTE_HTTP_PORT}. */
+    public String environmentVariable() {
+        return ENV_PREFIX + property.substring("kroute.".length()).replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public static Optional<Setting> byProperty(String property) {
+        return Arrays.stream(values()).filter(s -> s.property.equals(property)).findFirst();
+    }
+}

@@ -1,0 +1,103 @@
+package io.kroute.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuntimeConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldUseTheEmbeddedBrokerAndDefaultsWhenNothingIsConfigured() {
+        RuntimeConfig config = RuntimeConfig.defaults();
+        assertThat(config.bootstrapServers()).isEmpty();
+        assertThat(config.dataDir()).isEqualTo(Path.of(".kroute"));
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.schemaRegistryUrl()).isEmpty();
+        assertThat(config.createTopics()).isTrue();
+        assertThat(config.replicationFactor()).isEmpty();
+        assertThat(config.kafkaProperties()).isEmpty();
+    }
+
+    @Test
+    void shouldLetFileThenEnvironmentThenFlagsOverrideEachOther() throws Exception {
+        Path file = write("kroute.http.port=9000\n"
+                + "kroute.topics.partitions=6\nkroute.data.dir=/from/file\nbootstrap.servers=file:9092\n");
+        RuntimeConfig config = RuntimeConfig.resolve(file,
+                Map.of("KROUTE_HTTP_PORT", "9100", "KROUTE_DATA_DIR", "/from/env", "PATH", "/usr/bin"),
+                Map.of("kroute.http.port", "9200"));
+        assertThat(config.httpPort()).isEqualTo(9200);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/from/env"));
+        assertThat(config.partitions()).isEqualTo(6);
+        assertThat(config.bootstrapServers()).contains("file:9092");
+    }
+
+    @Test
+    void shouldPassEveryKafkaPropertyThroughFromFileAndEnvironment() throws Exception {
+        Path file = write("security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n"
+                + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\";\n"
+                + "num.stream.threads=4\nkroute.http.port=0\n");
+        RuntimeConfig config = RuntimeConfig.resolve(file,
+                Map.of("KROUTE_SSL_TRUSTSTORE_LOCATION", "/etc/ts.jks", "KROUTE_HOME", "/opt/kroute"), Map.of());
+        assertThat(config.kafkaProperties()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("num.stream.threads", "4")
+                .containsEntry("ssl.truststore.location", "/etc/ts.jks")
+                .containsEntry("sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\";")
+                .doesNotContainKey("home")
+                .doesNotContainKey("kroute.http.port");
+    }
+
+    @Test
+    void shouldRejectAnUnknownKrouteSettingNamingTheKnownOnes() throws Exception {
+        Path file = write("kroute.htp.port=1\n");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(file, Map.of(), Map.of()))
+                .isInstanceOf(RuntimeConfig.ConfigException.class)
+                .hasMessageContaining("unknown kroute setting 'kroute.htp.port'")
+                .hasMessageContaining("kroute.http.port");
+    }
+
+    @Test
+    void shouldRejectOutOfRangeAndMalformedValuesSayingWhatWasExpected() {
+        assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of("KROUTE_HTTP_PORT", "70000"), Map.of()))
+                .hasMessage("kroute.http.port must be between 0 and 65535, found 70000");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.topics.partitions", "many")))
+                .hasMessage("kroute.topics.partitions must be a whole number, found 'many'");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.topics.create", "yes")))
+                .hasMessage("kroute.topics.create must be true or false, found 'yes'");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.topics.replication.factor", "0")))
+                .hasMessageContaining("must be -1 or at least 1, found 0");
+    }
+
+    @Test
+    void shouldReportAMissingConfigFile() {
+        Path missing = dir.resolve("absent.properties");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(missing, Map.of(), Map.of()))
+                .hasMessageStartingWith("cannot read the config file " + missing);
+    }
+
+    @Test
+    void shouldNameEachSettingsEnvironmentVariableAfterItsProperty() {
+        assertThat(Setting.HTTP_PORT.environmentVariable()).isEqualTo("KROUTE_HTTP_PORT");
+        assertThat(Setting.WEIGHTS_MAX_MESSAGE_BYTES.environmentVariable())
+                .isEqualTo("KROUTE_TOPICS_WEIGHTS_MAX_MESSAGE_BYTES");
+        for (Setting setting : Setting.values()) {
+            assertThat(RuntimeConfig.fromEnvironment(Map.of(setting.environmentVariable(), "x")))
+                    .containsOnlyKeys(setting.property());
+        }
+    }
+
+    private Path write(String content) throws Exception {
+        Path file = dir.resolve("kroute.properties");
+        Files.writeString(file, content);
+        return file;
+    }
+}
