@@ -1,0 +1,54 @@
+package io.kroute.inference.bandit;
+
+/**
+ * How an arm's past evidence loses weight, so that a policy follows a provider whose quality changes. Times
+ * are in the caller's clock units: event-time milliseconds in the streaming topology, decision counts in the
+ * simulator.
+ */
+public sealed interface Forgetting {
+
+    /** Empty evidence of this kind. */
+    ArmEvidence empty();
+
+    /** Every reward counts forever. */
+    static Forgetting none() {
+        return new Exponential(0);
+    }
+
+    /** A reward counts {@code 2^(-age / halfLife)}. */
+    static Forgetting halfLife(double halfLife) {
+        if (!(halfLife > 0) || !Double.isFinite(halfLife)) {
+            throw new IllegalArgumentException("halfLife: expected a finite number > 0, found " + halfLife);
+        }
+        return new Exponential(halfLife);
+    }
+
+    /** Only rewards in the last {@code bucketCount} buckets of {@code bucketWidth} count. */
+    static Forgetting window(long bucketWidth, int bucketCount) {
+        return new SlidingWindow(bucketWidth, bucketCount);
+    }
+
+    /** Exponential discounting; a half-life of 0 means none. */
+    record Exponential(double halfLife) implements Forgetting {
+        public Exponential {
+            DecayedEvidence.empty(halfLife); // validates
+        }
+
+        @Override
+        public ArmEvidence empty() {
+            return DecayedEvidence.empty(halfLife);
+        }
+    }
+
+    /** A sliding window of {@code bucketCount * bucketWidth} clock units, moved one bucket at a time. */
+    record SlidingWindow(long bucketWidth, int bucketCount) implements Forgetting {
+        public SlidingWindow {
+            WindowedEvidence.empty(bucketWidth, bucketCount); // validates
+        }
+
+        @Override
+        public ArmEvidence empty() {
+            return WindowedEvidence.empty(bucketWidth, bucketCount);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.kroute.inference.bandit;
+
+import java.util.List;
+
+/**
+ * The shipped policies by name, with their default settings. Every policy gets the same exploration floor and
+ * prior; the Thompson policies discount with {@code halfLife} (clock units), the others keep all evidence as
+ * their textbook forms do, except where a discounted variant is named.
+ */
+public final class PolicyCatalog {
+
+    /** Minimum probability of every arm in every shipped policy, so logged propensities are never 0. */
+    public static final double EXPLORATION_FLOOR = 0.001;
+
+    /** The default half-life of the discounted policies, in clock units. */
+    public static final double DEFAULT_HALF_LIFE = 4_000;
+
+    /** A named policy with its settings. */
+    public record Spec(String name, Policy policy, BanditConfig config) {
+    }
+
+    public static final List<String> NAMES = List.of("thompson", "thompson-fractional", "thompson-bernoulli", "thompson-stationary",
+            "ucb1", "ucb1-discounted", "epsilon-greedy", "softmax", "uniform");
+
+    private PolicyCatalog() {
+    }
+
+    public static Spec create(String name, double halfLife) {
+        return create(name, halfLife, BanditConfig.Clock.EVENT_TIME);
+    }
+
+    /** Every shipped policy, in table order. */
+    public static List<Spec> all(double halfLife, BanditConfig.Clock clock) {
+        return NAMES.stream().map(name -> create(name, halfLife, clock)).toList();
+    }
+
+    /** A policy whose discounting (if any) runs on {@code clock}. */
+    public static Spec create(String name, double halfLife, BanditConfig.Clock clock) {
+        BanditConfig stationary = new BanditConfig(Forgetting.none(), EXPLORATION_FLOOR, ArmPrior.UNIFORM);
+        BanditConfig discounted = new BanditConfig(Forgetting.halfLife(halfLife), EXPLORATION_FLOOR, ArmPrior.UNIFORM,
+                clock);
+        ThompsonSampling.Config scaled = new ThompsonSampling.Config(ThompsonSampling.RewardModel.VARIANCE_SCALED,
+                ThompsonSampling.DEFAULT_PROPENSITY_SAMPLES);
+        return switch (name) {
+            case "thompson" -> new Spec(name, new ThompsonSampling(scaled), discounted);
+            case "thompson-fractional" -> new Spec(name, new ThompsonSampling(new ThompsonSampling.Config(
+                    ThompsonSampling.RewardModel.FRACTIONAL, ThompsonSampling.DEFAULT_PROPENSITY_SAMPLES)), discounted);
+            case "thompson-bernoulli" -> new Spec(name, new ThompsonSampling(new ThompsonSampling.Config(
+                    ThompsonSampling.RewardModel.BERNOULLI, ThompsonSampling.DEFAULT_PROPENSITY_SAMPLES)), discounted);
+            case "thompson-stationary" -> new Spec(name, new ThompsonSampling(scaled), stationary);
+            case "ucb1" -> new Spec(name, new Ucb1(Ucb1.Config.UCB1), stationary);
+            case "ucb1-discounted" -> new Spec(name, new Ucb1(Ucb1.Config.UCB1), discounted);
+            case "epsilon-greedy" -> new Spec(name, new EpsilonGreedy(new EpsilonGreedy.Config(0.05, 0)), stationary);
+            case "softmax" -> new Spec(name, new Softmax(new Softmax.Config(0.02)), stationary);
+            case "uniform" -> new Spec(name, new UniformRandom(), stationary);
+            default -> throw new IllegalArgumentException("policy: expected one of " + NAMES + ", found '" + name + "'");
+        };
+    }
+}
