@@ -1,11 +1,12 @@
 package io.kroute.cli;
 
+import io.kroute.topology.KrouteTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.inference.weights.WeightFileException;
 import io.kroute.inference.weights.WeightFileReader;
 import io.kroute.runtime.EmbeddedKafkaBroker;
-import io.kroute.runtime.KrouteTopics;
+import io.kroute.runtime.TopicLayout;
 import io.kroute.runtime.RuntimeConfig;
 import io.kroute.runtime.WeightsPublisher;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.kroute.runtime;
 
+import io.kroute.topology.KrouteTopics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +44,7 @@ public final class WeightsPublisher {
                 if (!createIfMissing) {
                     throw new IllegalStateException("topic " + topic + " does not exist and topic creation is off");
                 }
-                TopicSpec spec = KrouteTopics.specs(partitionsIfCreated, maxMessageBytesIfCreated).stream()
+                TopicSpec spec = TopicLayout.specs(partitionsIfCreated, maxMessageBytesIfCreated).stream()
                         .filter(s -> s.name().equals(KrouteTopics.WEIGHTS)).findFirst().orElseThrow();
                 TopicCreator.createMissing(admin, java.util.List.of(new TopicSpec(topic, spec.partitions(),
                         spec.configs())), Optional.empty());

@@ -1,11 +1,12 @@
 package io.kroute.cli;
 
+import io.kroute.topology.KrouteTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kroute.runtime.EmbeddedKafkaBroker;
 import io.kroute.runtime.KafkaTestClients;
-import io.kroute.runtime.KrouteTopics;
+import io.kroute.runtime.TopicLayout;
 import io.kroute.runtime.WeightsPublisher;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package io.kroute.runtime;
 
+import io.kroute.topology.KrouteTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void shouldKeepTopicsAndRecordsAcrossARestartOnTheSameDataFolder() throws Exception {
-        List<TopicSpec> specs = KrouteTopics.specs(2, 2 * 1024 * 1024);
+        List<TopicSpec> specs = TopicLayout.specs(2, 2 * 1024 * 1024);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0, false);
                 Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             assertThat(TopicCreator.createMissing(admin, specs, Optional.empty()))

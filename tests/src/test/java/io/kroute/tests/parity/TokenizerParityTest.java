@@ -27,33 +27,12 @@ class TokenizerParityTest {
 
     private static final String CASES = "/parity/tokenizer-cases.json";
 
-    private static final String FINAL_SIGMA_GAP = "WordTokenizer lower-cases U+03A3 with String.toLowerCase, whose"
-            + " final-sigma test walks word-break boundaries; Python applies Unicode's Final_Sigma condition (a cased"
-            + " letter before, none after, skipping only case-ignorable characters: Mn Me Cf Lm Sk and the"
-            + " MidLetter/MidNumLet/Single_Quote word-break characters)";
-    private static final String UNICODE_14_GAP = "Java 17 knows Unicode 13; Python 3.11 knows Unicode 14, whose new"
-            + " letters are word characters there (and lower-case) but not to Character.getType on Java 17";
-
     /**
      * Cases where the Java tokenizer is known to differ from scikit-learn, and why. Such a case is reported as
      * skipped, with both token lists, while it still differs, and passes once the tokenizer is fixed (then its
      * entry here should go, so that it guards against regressions).
      */
-    static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
-            Map.entry("greek sigma before right single quotation mark and letter", FINAL_SIGMA_GAP),
-            Map.entry("greek sigma before colon and letter", FINAL_SIGMA_GAP),
-            Map.entry("greek sigma before underscore and letter", FINAL_SIGMA_GAP),
-            Map.entry("greek sigma before digit and letter", FINAL_SIGMA_GAP),
-            Map.entry("greek sigma after digit after letter", FINAL_SIGMA_GAP),
-            Map.entry("greek sigma after hebrew letter after letter", FINAL_SIGMA_GAP),
-            Map.entry("greek sigma after deseret capital letter", FINAL_SIGMA_GAP),
-            Map.entry("greek sigma before circled capital letter", FINAL_SIGMA_GAP),
-            Map.entry("greek sigma before combining ypogegrammeni", FINAL_SIGMA_GAP),
-            Map.entry("greek sigma before iteration mark and letter", FINAL_SIGMA_GAP),
-            Map.entry("unicode 14 latin letters", UNICODE_14_GAP),
-            Map.entry("unicode 14 glagolitic", UNICODE_14_GAP),
-            Map.entry("unicode 14 vithkuqi", UNICODE_14_GAP),
-            Map.entry("unicode 14 toto and tangsa", UNICODE_14_GAP));
+    static final Map<String, String> KNOWN_GAPS = Map.of();
 
     static Stream<Arguments> scikitLearnCases() throws IOException {
         return readCases().stream();

@@ -25,7 +25,8 @@ public final class ArmBoard {
     /** The current snapshot of a class; an empty one when nothing was learnt for it yet. */
     public ClassArms arms(String label) {
         ClassArms arms = byLabel.get(label);
-        return arms == null ? ClassArms.empty(label) : arms;
+        // The same empty snapshot every time, so readers that cache by snapshot identity keep their cache.
+        return arms != null ? arms : byLabel.computeIfAbsent(label, ClassArms::empty);
     }
 
     /** Records one arm's newer statistics; older versions (a replay) are ignored. */
