@@ -256,7 +256,7 @@ SCORING = {
     "symbolShare": FeatureScoring("none", "high", "robust", 0.005, "punctuation and symbol noise"),
     "digitShare": FeatureScoring("none", "high", "robust", 0.005, "hex and numeric dumps"),
     "upperShare": FeatureScoring("none", "high", "robust", 0.005, "base64, shouting"),
-    "invisibleShare": FeatureScoring("none", "high", "robust", 0.005, "zero-width, bidi, control characters"),
+    "invisibleShare": FeatureScoring("none", "high", "robust", 0.001, "zero-width, bidi, control characters"),
     "longestCharRun": FeatureScoring("log1p", "high", "robust", 0.05, "one character repeated"),
     "charEntropy": FeatureScoring("none", "high", "robust", 0.05, "random characters"),
     "topTokenShare": FeatureScoring("none", "high", "robust", 0.005, "one token repeated"),
