@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             ClassifyCommand.class,
             WeightsCommand.class,
+            RunCommand.class,
             SimulateCommand.class,
         })
 public final class KrouteCommand implements Runnable {

@@ -56,6 +56,38 @@ public final class RuntimeOptions {
             description = "max.message.bytes of the weights topic when kroute creates it (default: 16 MiB).")
     Integer weightsMaxMessageBytes;
 
+    @Option(names = "--prompt-format", paramLabel = "avro|json",
+            description = "Encoding of values on the prompts topic (default: avro).")
+    String promptFormat;
+
+    @Option(names = "--providers", paramLabel = "P1,P2,...", description = "LLM providers the bandits choose from.")
+    String providers;
+
+    @Option(names = "--policy", paramLabel = "NAME", description = "Bandit policy (default: thompson).")
+    String policy;
+
+    @Option(names = "--model-name", paramLabel = "NAME", description = "Model on the weights topic to follow (default: default).")
+    String modelName;
+
+    @Option(names = "--half-life", paramLabel = "DURATION", description = "Half-life of arm statistics (default: 1h).")
+    String halfLife;
+
+    @Option(names = "--reward-window", paramLabel = "DURATION", description = "How long a decision waits for its reward (default: 10m).")
+    String rewardWindow;
+
+    @Option(names = "--default-reward", paramLabel = "R|none", description = "Reward for a decision that got none in time (default: 0).")
+    String defaultReward;
+
+    @Option(names = "--anomaly-enabled", paramLabel = "true|false", description = "Screen prompts for anomalies (default: true).")
+    String anomalyEnabled;
+
+    @Option(names = "--arm-state-publish-interval", paramLabel = "DURATION",
+            description = "How often changed arm statistics are published (default: 1s).")
+    String armStatePublishInterval;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the bandits' random draws (default: 42).")
+    Long seed;
+
     @Option(names = "--no-create-topics", negatable = false,
             description = "Do not create missing topics; fail at start-up if one is missing.")
     boolean noCreateTopics;
@@ -74,6 +106,16 @@ public final class RuntimeOptions {
         putIfSet(flags, Setting.PARTITIONS.property(), partitions);
         putIfSet(flags, Setting.REPLICATION_FACTOR.property(), replicationFactor);
         putIfSet(flags, Setting.WEIGHTS_MAX_MESSAGE_BYTES.property(), weightsMaxMessageBytes);
+        putIfSet(flags, Setting.PROMPT_FORMAT.property(), promptFormat);
+        putIfSet(flags, Setting.PROVIDERS.property(), providers);
+        putIfSet(flags, Setting.POLICY.property(), policy);
+        putIfSet(flags, Setting.MODEL_NAME.property(), modelName);
+        putIfSet(flags, Setting.HALF_LIFE.property(), halfLife);
+        putIfSet(flags, Setting.REWARD_WINDOW.property(), rewardWindow);
+        putIfSet(flags, Setting.DEFAULT_REWARD.property(), defaultReward);
+        putIfSet(flags, Setting.ANOMALY_ENABLED.property(), anomalyEnabled);
+        putIfSet(flags, Setting.ARM_STATE_PUBLISH_INTERVAL.property(), armStatePublishInterval);
+        putIfSet(flags, Setting.SEED.property(), seed);
         if (noCreateTopics) {
             flags.put(Setting.CREATE_TOPICS.property(), "false");
         }

@@ -5,7 +5,7 @@ import io.kroute.inference.weights.WeightFile;
 import io.kroute.inference.weights.WeightFileException;
 import io.kroute.inference.weights.WeightFileReader;
 import io.kroute.runtime.EmbeddedKafkaBroker;
-import io.kroute.runtime.KrouteTopics;
+import io.kroute.runtime.TopicLayout;
 import io.kroute.runtime.RuntimeConfig;
 import io.kroute.runtime.WeightsPublisher;
 import java.io.IOException;
@@ -125,7 +125,7 @@ public final class WeightsCommand implements Runnable {
             Map<String, Object> kafka = new HashMap<>(config.kafkaProperties());
             kafka.put("bootstrap.servers", bootstrap);
             try {
-                WeightsPublisher.Published published = WeightsPublisher.publish(kafka, KrouteTopics.WEIGHTS,
+                WeightsPublisher.Published published = WeightsPublisher.publish(kafka, TopicLayout.WEIGHTS,
                         weights.modelName(), Files.readAllBytes(file), config.createTopics(),
                         config.weightsMaxMessageBytes(), config.partitions());
                 spec.commandLine().getOut().printf(Locale.ROOT,

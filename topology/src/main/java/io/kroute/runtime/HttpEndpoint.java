@@ -41,16 +41,27 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final Map<String, Route> routes;
 
-    private HttpEndpoint(HttpServer server, ExecutorService executor) {
+    private HttpEndpoint(HttpServer server, ExecutorService executor, Map<String, Route> routes) {
         this.server = server;
         this.executor = executor;
+        this.routes = routes;
+    }
+
+    /**
+     * Adds or replaces the route of {@code path}. The endpoint can listen before everything it serves exists
+     * (Kafka Streams needs the endpoint's port before it can be created).
+     */
+    public HttpEndpoint route(String path, Route route) {
+        routes.put(path, route);
+        return this;
     }
 
     /** Binds {@code host:port} (port 0 picks a free one) and serves {@code routes}, path to route. */
     public static HttpEndpoint start(String host, int port, Map<String, Route> routes) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        Map<String, Route> table = new LinkedHashMap<>(routes);
+        Map<String, Route> table = java.util.Collections.synchronizedMap(new LinkedHashMap<>(routes));
         server.createContext("/", exchange -> handle(exchange, table));
         // Two threads: a slow forwarded /arms request must not hold up /health.
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
@@ -60,7 +71,7 @@ public final class HttpEndpoint implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
-        return new HttpEndpoint(server, executor);
+        return new HttpEndpoint(server, executor, table);
     }
 
     public int port() {
@@ -88,8 +99,11 @@ public final class HttpEndpoint implements AutoCloseable {
             Response response;
             Route route = routes.get(exchange.getRequestURI().getPath());
             if (route == null) {
-                response = Response.json(404, "{\"error\":\"no such path; known paths: "
-                        + String.join(", ", routes.keySet()) + "\"}");
+                String known;
+                synchronized (routes) {
+                    known = String.join(", ", routes.keySet());
+                }
+                response = Response.json(404, "{\"error\":" + JsonText.quote("no such path; known paths: " + known) + "}");
             } else if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 response = Response.json(405, "{\"error\":\"read-only endpoint: expected GET or HEAD, found "

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +104,13 @@ public final class RuntimeConfig {
         }
         intSetting(Setting.WEIGHTS_MAX_MESSAGE_BYTES, 1024, Integer.MAX_VALUE);
         booleanSetting(Setting.CREATE_TOPICS);
+        booleanSetting(Setting.ANOMALY_ENABLED);
+        promptFormat();
+        duration(Setting.HALF_LIFE);
+        duration(Setting.REWARD_WINDOW);
+        duration(Setting.ARM_STATE_PUBLISH_INTERVAL);
+        defaultReward();
+        longSetting(Setting.SEED);
         if (string(Setting.DATA_DIR).isBlank()) {
             throw new ConfigException(Setting.DATA_DIR.property() + " must name a folder, found an empty value");
         }
@@ -132,6 +140,104 @@ public final class RuntimeConfig {
             throw new ConfigException(setting.property() + " must be true or false, found '" + string(setting) + "'");
         }
         return raw.equals("true");
+    }
+
+    public long longSetting(Setting setting) {
+        String raw = string(setting);
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(setting.property() + " must be a whole number, found '" + raw + "'");
+        }
+    }
+
+    /** A duration as {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT1H}). */
+    public java.time.Duration duration(Setting setting) {
+        String raw = string(setting);
+        java.util.regex.Matcher simple = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(raw);
+        try {
+            if (simple.matches()) {
+                long amount = Long.parseLong(simple.group(1));
+                return switch (simple.group(2)) {
+                    case "ms" -> java.time.Duration.ofMillis(amount);
+                    case "s" -> java.time.Duration.ofSeconds(amount);
+                    case "m" -> java.time.Duration.ofMinutes(amount);
+                    case "h" -> java.time.Duration.ofHours(amount);
+                    default -> java.time.Duration.ofDays(amount);
+                };
+            }
+            return java.time.Duration.parse(raw);
+        } catch (ArithmeticException | java.time.format.DateTimeParseException | NumberFormatException e) {
+            throw new ConfigException(setting.property() + " must be a duration such as 500ms, 30s, 10m, 2h or PT1H, found '"
+                    + raw + "'");
+        }
+    }
+
+    public io.kroute.topology.KrouteConfig.PromptFormat promptFormat() {
+        String raw = string(Setting.PROMPT_FORMAT).toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "avro" -> io.kroute.topology.KrouteConfig.PromptFormat.AVRO;
+            case "json" -> io.kroute.topology.KrouteConfig.PromptFormat.JSON;
+            default -> throw new ConfigException(Setting.PROMPT_FORMAT.property() + " must be avro or json, found '"
+                    + string(Setting.PROMPT_FORMAT) + "'");
+        };
+    }
+
+    public java.util.OptionalDouble defaultReward() {
+        String raw = string(Setting.DEFAULT_REWARD);
+        if (raw.equalsIgnoreCase("none")) {
+            return java.util.OptionalDouble.empty();
+        }
+        try {
+            double value = Double.parseDouble(raw);
+            if (value >= 0 && value <= 1) {
+                return java.util.OptionalDouble.of(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException(Setting.DEFAULT_REWARD.property() + " must be a number in [0, 1] or none, found '"
+                + raw + "'");
+    }
+
+    /** Kafka Streams application id: {@code application.id} when given, {@code kroute} otherwise. */
+    public String applicationId() {
+        String value = values.get("application.id");
+        return value == null || value.isBlank() ? "kroute" : value.trim();
+    }
+
+    /**
+     * The topology's configuration for a cluster at {@code bootstrapServers} and a registry at {@code registryUrl}.
+     *
+     * @throws ConfigException naming the setting when the topology refuses a value
+     */
+    public io.kroute.topology.KrouteConfig topologyConfig(String bootstrapServers, String registryUrl) {
+        List<String> providers = Arrays.stream(string(Setting.PROVIDERS).split(",")).map(String::trim)
+                .filter(p -> !p.isEmpty()).toList();
+        String policy = string(Setting.POLICY);
+        if (!io.kroute.inference.bandit.PolicyCatalog.NAMES.contains(policy)) {
+            throw new ConfigException(Setting.POLICY.property() + " must be one of "
+                    + String.join(", ", io.kroute.inference.bandit.PolicyCatalog.NAMES) + ", found '" + policy + "'");
+        }
+        try {
+            return io.kroute.topology.KrouteConfig.builder()
+                    .applicationId(applicationId())
+                    .bootstrapServers(bootstrapServers)
+                    .schemaRegistryUrl(registryUrl)
+                    .promptFormat(promptFormat())
+                    .modelName(string(Setting.MODEL_NAME))
+                    .providers(providers)
+                    .policy(policy)
+                    .halfLife(duration(Setting.HALF_LIFE))
+                    .rewardWindow(duration(Setting.REWARD_WINDOW))
+                    .defaultReward(defaultReward())
+                    .anomalyEnabled(booleanSetting(Setting.ANOMALY_ENABLED))
+                    .armStatePublishInterval(duration(Setting.ARM_STATE_PUBLISH_INTERVAL))
+                    .seed(longSetting(Setting.SEED))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("the topology refused its configuration: " + e.getMessage());
+        }
     }
 
     /** The cluster to join; empty means kroute starts its embedded broker. */

@@ -26,8 +26,33 @@ public enum Setting {
     REPLICATION_FACTOR("kroute.topics.replication.factor", "--replication-factor", "-1",
             "Replicas of each topic kroute creates; -1 uses the cluster's default (1 on the embedded broker)."),
     WEIGHTS_MAX_MESSAGE_BYTES("kroute.topics.weights.max.message.bytes", "--weights-max-message-bytes",
-            Integer.toString(KrouteTopics.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES),
-            "max.message.bytes of the weights topic when kroute creates it: the largest weight file accepted.");
+            Integer.toString(TopicLayout.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES),
+            "max.message.bytes of the weights topic when kroute creates it: the largest weight file accepted."),
+    PROMPT_FORMAT("kroute.prompts.format", "--prompt-format", "avro",
+            "Encoding of values on the prompts topic: avro (Confluent wire format) or json (one JSON object)."),
+    PROVIDERS("kroute.providers", "--providers", String.join(",", Defaults.TOPOLOGY.providers()),
+            "The LLM providers the bandits choose from, comma-separated."),
+    POLICY("kroute.policy", "--policy", Defaults.TOPOLOGY.policy(),
+            "Bandit policy: one of " + String.join(", ", io.kroute.inference.bandit.PolicyCatalog.NAMES) + "."),
+    MODEL_NAME("kroute.model.name", "--model-name", Defaults.TOPOLOGY.modelName(),
+            "The model (key on the weights topic) this application follows."),
+    HALF_LIFE("kroute.half.life", "--half-life", "1h",
+            "Half-life of the discounting of arm statistics, in event time (e.g. 30m, 1h, PT2H)."),
+    REWARD_WINDOW("kroute.reward.window", "--reward-window", "10m",
+            "How long after a decision its reward may arrive."),
+    DEFAULT_REWARD("kroute.default.reward", "--default-reward", "0",
+            "Reward folded in for a decision that got none within the window, in [0, 1]; none to fold nothing."),
+    ANOMALY_ENABLED("kroute.anomaly.enabled", "--anomaly-enabled", "true",
+            "Screen prompts with the anomaly filter (false: every valid prompt is routed)."),
+    ARM_STATE_PUBLISH_INTERVAL("kroute.arm.state.publish.interval", "--arm-state-publish-interval", "1s",
+            "How often changed arm statistics are written to arm-state; 0s writes every change at once."),
+    SEED("kroute.seed", "--seed", Long.toString(Defaults.TOPOLOGY.seed()),
+            "Seed of the bandits' random draws, for repeatable runs.");
+
+    /** The topology's own defaults, so the two never drift apart. */
+    private static final class Defaults {
+        static final io.kroute.topology.KrouteConfig TOPOLOGY = io.kroute.topology.KrouteConfig.builder().build();
+    }
 
     public static final String ENV_PREFIX = "KROUTE_";
 

@@ -43,8 +43,8 @@ public final class WeightsPublisher {
                 if (!createIfMissing) {
                     throw new IllegalStateException("topic " + topic + " does not exist and topic creation is off");
                 }
-                TopicSpec spec = KrouteTopics.specs(partitionsIfCreated, maxMessageBytesIfCreated).stream()
-                        .filter(s -> s.name().equals(KrouteTopics.WEIGHTS)).findFirst().orElseThrow();
+                TopicSpec spec = TopicLayout.specs(partitionsIfCreated, maxMessageBytesIfCreated).stream()
+                        .filter(s -> s.name().equals(TopicLayout.WEIGHTS)).findFirst().orElseThrow();
                 TopicCreator.createMissing(admin, java.util.List.of(new TopicSpec(topic, spec.partitions(),
                         spec.configs())), Optional.empty());
                 limit = topicMaxMessageBytes(admin, topic);

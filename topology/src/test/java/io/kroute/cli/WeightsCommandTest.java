@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kroute.runtime.EmbeddedKafkaBroker;
 import io.kroute.runtime.KafkaTestClients;
-import io.kroute.runtime.KrouteTopics;
+import io.kroute.runtime.TopicLayout;
 import io.kroute.runtime.WeightsPublisher;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,7 +77,7 @@ class WeightsCommandTest {
         assertThat(run.err).isEmpty();
         assertThat(run.status).isZero();
         assertThat(run.out).startsWith("published default ").contains("to weights-0 at offset ");
-        assertThat(KafkaTestClients.consumeAll(broker.bootstrapServers(), KrouteTopics.WEIGHTS, 1))
+        assertThat(KafkaTestClients.consumeAll(broker.bootstrapServers(), TopicLayout.WEIGHTS, 1))
                 .singleElement().satisfies(record -> assertThat(record).startsWith("default={\"format\":\"kroute-weights\""));
     }
 

@@ -21,24 +21,24 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void shouldKeepTopicsAndRecordsAcrossARestartOnTheSameDataFolder() throws Exception {
-        List<TopicSpec> specs = KrouteTopics.specs(2, 2 * 1024 * 1024);
+        List<TopicSpec> specs = TopicLayout.specs(2, 2 * 1024 * 1024);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0, false);
                 Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             assertThat(TopicCreator.createMissing(admin, specs, Optional.empty()))
-                    .containsExactlyInAnyOrderElementsOf(KrouteTopics.ALL);
+                    .containsExactlyInAnyOrderElementsOf(TopicLayout.ALL);
             assertThat(TopicCreator.createMissing(admin, specs, Optional.empty())).isEmpty();
             Config weights = admin.describeConfigs(Set.of(new ConfigResource(ConfigResource.Type.TOPIC,
-                    KrouteTopics.WEIGHTS))).all().get(30, TimeUnit.SECONDS).values().iterator().next();
+                    TopicLayout.WEIGHTS))).all().get(30, TimeUnit.SECONDS).values().iterator().next();
             assertThat(weights.get("cleanup.policy").value()).isEqualTo("compact");
             assertThat(weights.get("max.message.bytes").value()).isEqualTo(Integer.toString(2 * 1024 * 1024));
-            assertThat(admin.describeTopics(Set.of(KrouteTopics.PROMPTS)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(KrouteTopics.PROMPTS).partitions()).hasSize(2);
-            KafkaTestClients.produce(broker.bootstrapServers(), KrouteTopics.PROMPTS, "p-1", "hello");
+            assertThat(admin.describeTopics(Set.of(TopicLayout.PROMPTS)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(TopicLayout.PROMPTS).partitions()).hasSize(2);
+            KafkaTestClients.produce(broker.bootstrapServers(), TopicLayout.PROMPTS, "p-1", "hello");
         }
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0, false);
                 Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(KrouteTopics.ALL);
-            assertThat(KafkaTestClients.consumeAll(broker.bootstrapServers(), KrouteTopics.PROMPTS, 1)).containsExactly("p-1=hello");
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(TopicLayout.ALL);
+            assertThat(KafkaTestClients.consumeAll(broker.bootstrapServers(), TopicLayout.PROMPTS, 1)).containsExactly("p-1=hello");
         }
     }
 }

@@ -2,17 +2,15 @@ package io.kroute.inference.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * scikit-learn's default word analyzer ({@code lowercase=True}, {@code token_pattern=(?u)\b\w\w+\b}) as a
  * single-pass scanner.
  *
- * <p>Python's {@code \w} on {@code str} is a letter (categories L*), a number (N*) or {@code _}; a token is a
- * maximal run of at least two such code points. Lower-casing is Python's {@code str.lower()}, which equals
- * Java's per-code-point simple mapping except for two characters: U+0130 (İ, which lower-cases to two code
- * points) and U+03A3 (Σ, whose lower case depends on its context). A text holding either is re-scanned from
- * its {@code toLowerCase(Locale.ROOT)} form, which implements both rules exactly as Python does.
+ * <p>A token is a maximal run of at least two code points that Python's {@code \w} matches. Lower-casing is
+ * Python's {@code str.lower()}: one code point at a time from Python's own Unicode tables
+ * ({@link UnicodeTables}), except U+0130 (İ), which becomes {@code i} followed by the combining dot U+0307,
+ * and U+03A3 (Σ), which becomes final ς or σ by Unicode's Final_Sigma rule, as CPython applies it.
  *
  * <p>At most {@link #maxChars()} characters of a text are examined, so a 10 MB prompt costs a bounded time.
  * Instances are immutable and thread-safe; the {@link TokenBuffer} passed to {@link #scan} is not.
@@ -20,15 +18,6 @@ import java.util.Locale;
 public final class WordTokenizer {
     /** Default cap on the characters examined per text: a long prompt, far beyond any useful signal. */
     public static final int DEFAULT_MAX_CHARS = 100_000;
-
-    private static final int LETTER_OR_NUMBER_TYPES = (1 << Character.UPPERCASE_LETTER)
-            | (1 << Character.LOWERCASE_LETTER)
-            | (1 << Character.TITLECASE_LETTER)
-            | (1 << Character.MODIFIER_LETTER)
-            | (1 << Character.OTHER_LETTER)
-            | (1 << Character.DECIMAL_DIGIT_NUMBER)
-            | (1 << Character.LETTER_NUMBER)
-            | (1 << Character.OTHER_NUMBER);
 
     private static final boolean[] ASCII_WORD = new boolean[128];
 
@@ -66,7 +55,12 @@ public final class WordTokenizer {
         if (codePoint < 128) {
             return ASCII_WORD[codePoint];
         }
-        return ((LETTER_OR_NUMBER_TYPES >> Character.getType(codePoint)) & 1) != 0;
+        return UnicodeTables.isWord(codePoint);
+    }
+
+    /** The Unicode version of the tables behind {@link #isWordCodePoint} and lower-casing. */
+    public static String unicodeVersion() {
+        return UnicodeTables.VERSION;
     }
 
     /** The number of leading characters of {@code text} that are examined: never splits a surrogate pair. */
@@ -94,17 +88,7 @@ public final class WordTokenizer {
             stats.clear();
         }
         int n = examinedLength(text);
-        if (!scanRange(text, n, out, stats, lowercase)) {
-            // Context-dependent lower-casing: redo the examined prefix from Java's full lower-casing, and (in
-            // this rare case only) take the character statistics from a second pass over the original text.
-            out.clear();
-            String lowered = text.subSequence(0, n).toString().toLowerCase(Locale.ROOT);
-            scanRange(lowered, lowered.length(), out, null, true);
-            if (stats != null) {
-                stats.clear();
-                scanRange(text, n, new TokenBuffer(), stats, false);
-            }
-        }
+        scanRange(text, n, out, stats, lowercase);
         if (stats != null) {
             stats.finish(text.length());
         }
@@ -121,10 +105,7 @@ public final class WordTokenizer {
         return tokens;
     }
 
-    /**
-     * Returns false, having stopped early, when lower-casing and the text needs context-dependent lower-casing.
-     */
-    private static boolean scanRange(CharSequence text, int n, TokenBuffer out, CharacterStats stats,
+    private static void scanRange(CharSequence text, int n, TokenBuffer out, CharacterStats stats,
             boolean lowercase) {
         int tokenStart = -1;
         int tokenCodePoints = 0;
@@ -145,10 +126,25 @@ public final class WordTokenizer {
                     if (cp >= 'A' && cp <= 'Z') {
                         cp += 'a' - 'A';
                     }
-                } else if (cp == 0x0130 || cp == 0x03A3) {
-                    return false;
+                } else if (cp == 0x0130) {
+                    // "İ".lower() is "i" + U+0307; the combining dot is not \w, so it ends the token at the i.
+                    if (tokenStart < 0) {
+                        tokenStart = out.length;
+                        tokenCodePoints = 0;
+                        tokenScript = SCRIPT_NONE;
+                        tokenMixed = false;
+                    }
+                    out.append('i');
+                    tokenCodePoints++;
+                    if (endToken(out, tokenStart, tokenCodePoints) && tokenMixed) {
+                        stats.mixedScriptTokens++;
+                    }
+                    tokenStart = -1;
+                    continue;
+                } else if (cp == 0x03A3) {
+                    cp = isFinalSigma(text, i - 1, n) ? 0x03C2 : 0x03C3;
                 } else {
-                    cp = Character.toLowerCase(cp);
+                    cp = UnicodeTables.toLower(cp);
                 }
             }
             if (isWordCodePoint(cp)) {
@@ -180,7 +176,53 @@ public final class WordTokenizer {
         if (tokenStart >= 0 && endToken(out, tokenStart, tokenCodePoints) && tokenMixed) {
             stats.mixedScriptTokens++;
         }
+    }
+
+    /**
+     * Unicode's Final_Sigma condition for the Σ at {@code index}, as CPython tests it: a cased letter before
+     * it and none after it, skipping case-ignorable characters on both sides.
+     */
+    static boolean isFinalSigma(CharSequence text, int index, int n) {
+        int j = index;
+        int before = -1;
+        while (j > 0) {
+            int cp = Character.codePointBefore(text, j);
+            j -= Character.charCount(cp);
+            if (!isCaseIgnorable(cp)) {
+                before = cp;
+                break;
+            }
+        }
+        if (before < 0 || !isCased(before)) {
+            return false;
+        }
+        j = index + 1;
+        while (j < n) {
+            int cp = Character.codePointAt(text, j);
+            j += Character.charCount(cp);
+            if (!isCaseIgnorable(cp)) {
+                return !isCased(cp);
+            }
+        }
         return true;
+    }
+
+    private static boolean isCased(int cp) {
+        return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);
+    }
+
+    /** Unicode's Case_Ignorable: marks, format characters, modifiers, and the word-internal punctuation. */
+    private static boolean isCaseIgnorable(int cp) {
+        switch (cp) {
+            case 0x0027, 0x002E, 0x003A, 0x00B7, 0x0387, 0x055F, 0x05F4, 0x2018, 0x2019, 0x2024, 0x2027, 0xFE13,
+                    0xFE52, 0xFE55, 0xFF07, 0xFF0E, 0xFF1A:
+                return true;
+            default:
+                int type = Character.getType(cp);
+                return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                        || type == Character.FORMAT || type == Character.MODIFIER_LETTER
+                        || type == Character.MODIFIER_SYMBOL;
+        }
     }
 
     private static final int SCRIPT_NONE = -1;

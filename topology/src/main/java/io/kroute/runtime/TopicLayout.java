@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The topics kroute reads and writes, and the settings it creates them with. */
-public final class KrouteTopics {
+public final class TopicLayout {
     public static final String PROMPTS = "prompts";
     public static final String DECISIONS = "decisions";
     public static final String QUARANTINE = "quarantine";
@@ -19,7 +19,7 @@ public final class KrouteTopics {
     /** Room for weight files far larger than the shipped one (tens of kilobytes to a few megabytes). */
     public static final int DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-    private KrouteTopics() {
+    private TopicLayout() {
     }
 
     /**

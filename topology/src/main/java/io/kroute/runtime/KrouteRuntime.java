@@ -1,0 +1,320 @@
+package io.kroute.runtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kroute.cli.DefaultWeights;
+import io.kroute.inference.weights.WeightFile;
+import io.kroute.inference.weights.WeightFileException;
+import io.kroute.schemas.registry.SchemaRegistries;
+import io.kroute.schemas.registry.SchemaRegistry;
+import io.kroute.schemas.registry.SchemaRegistryHttpServer;
+import io.kroute.topology.KrouteConfig;
+import io.kroute.topology.KrouteStores;
+import io.kroute.topology.KrouteTopology;
+import io.kroute.topology.StreamsProperties;
+import io.kroute.topology.weights.ActiveModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running kroute: the cluster (an embedded broker unless one is configured), kroute's topics, the schema
+ * registry (served from memory unless one is configured), the Kafka Streams topology and the HTTP endpoint.
+ * Everything it started is stopped by {@link #close()}, in reverse order.
+ */
+public final class KrouteRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KrouteRuntime.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Where to reach what this runtime serves. */
+    public record Addresses(String bootstrapServers, boolean embeddedBroker, String registryUrl,
+            boolean embeddedRegistry, String httpUrl) {
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean failed;
+    private KafkaStreams streams;
+    private Addresses addresses;
+    private RuntimeMetrics metrics;
+    private KrouteTopology.Built built;
+    private boolean closed;
+
+    private KrouteRuntime() {
+    }
+
+    /**
+     * Starts everything. On failure, whatever was already started is stopped again before the exception leaves.
+     *
+     * @param reset wipe local state first: the whole data folder with the embedded broker (topics, offsets,
+     *     schemas, Streams state), only this application's Streams state with an external cluster
+     * @param haltOnFatalFault passed to the embedded broker (see {@link EmbeddedKafkaBroker#start})
+     */
+    public static KrouteRuntime start(RuntimeConfig config, boolean reset, boolean haltOnFatalFault) {
+        KrouteRuntime runtime = new KrouteRuntime();
+        try {
+            runtime.startAll(config, reset, haltOnFatalFault);
+            return runtime;
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void startAll(RuntimeConfig config, boolean reset, boolean haltOnFatalFault) {
+        Path dataDir = config.dataDir().toAbsolutePath();
+        boolean embeddedBroker = config.bootstrapServers().isEmpty();
+        if (reset && embeddedBroker) {
+            EmbeddedKafkaBroker.runningAddress(dataDir).ifPresent(address -> {
+                throw new IllegalStateException("--reset refused: a kroute with data folder " + dataDir
+                        + " is running (broker at " + address + "); stop it first");
+            });
+            deleteRecursively(dataDir);
+            LOG.info("Reset: removed {}", dataDir);
+        }
+        String bootstrap;
+        if (embeddedBroker) {
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, config.brokerPort(), haltOnFatalFault);
+            started.add(broker);
+            bootstrap = broker.bootstrapServers();
+        } else {
+            bootstrap = config.bootstrapServers().get();
+        }
+        Map<String, Object> clientProps = new HashMap<>(config.kafkaProperties());
+        clientProps.put("bootstrap.servers", bootstrap);
+        prepareTopics(config, clientProps);
+
+        SchemaRegistry registry;
+        String registryUrl;
+        boolean embeddedRegistry = config.schemaRegistryUrl().isEmpty();
+        if (embeddedRegistry) {
+            JournaledSchemaRegistry journaled = JournaledSchemaRegistry.open(dataDir.resolve("schemas.jsonl"));
+            started.add(journaled);
+            SchemaRegistryHttpServer server = listen("the schema registry", Setting.REGISTRY_PORT, config.registryPort(),
+                    () -> SchemaRegistryHttpServer.start(journaled, config.registryPort()));
+            started.add(server);
+            registry = journaled;
+            registryUrl = server.url();
+        } else {
+            registryUrl = config.schemaRegistryUrl().get();
+            registry = SchemaRegistries.connect(registryUrl);
+        }
+
+        HttpEndpoint http = listen("the HTTP endpoint", Setting.HTTP_PORT, config.httpPort(),
+                () -> HttpEndpoint.start(config.httpHost(), config.httpPort(), Map.of()));
+        started.add(http);
+        http.route("/health", query -> health());
+
+        WeightFile shipped;
+        try {
+            shipped = DefaultWeights.load(null);
+        } catch (WeightFileException e) {
+            throw new IllegalStateException("the shipped weight file was refused (" + e.reason() + "): " + e.getMessage(), e);
+        }
+        metrics = new RuntimeMetrics();
+        started.add(metrics);
+        MicrometerKrouteCounters counters = new MicrometerKrouteCounters(metrics.registry());
+        KrouteConfig topologyConfig = config.topologyConfig(bootstrap, registryUrl);
+        built = KrouteTopology.build(topologyConfig, registry, shipped, counters);
+        counters.weightsActivated(shipped.modelName(), shipped.modelVersion());
+
+        HostInfo self = new HostInfo(advertisedHost(config.httpHost()), http.port());
+        Map<String, Object> overrides = new HashMap<>(config.kafkaProperties());
+        overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        overrides.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
+        // Other instances forward interactive queries for arms they do not own to this address.
+        overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        Properties streamsProps = StreamsProperties.of(topologyConfig, overrides);
+        streams = new KafkaStreams(built.topology(), streamsProps);
+        if (reset && !embeddedBroker) {
+            streams.cleanUp();
+            LOG.info("Reset: removed the local Streams state of application {}", topologyConfig.applicationId());
+        }
+        streams.setUncaughtExceptionHandler(exception -> {
+            LOG.error("A stream thread failed; stopping kroute's Kafka Streams client", exception);
+            failed = true;
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((newState, oldState) -> {
+            LOG.info("Kafka Streams {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.ERROR || newState == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
+        });
+        metrics.bind(streams);
+        http.route("/metrics", metrics.route());
+        http.route("/arms", new ArmsQuery(streams, KrouteStores.ARM_STATISTICS, self));
+        http.route("/weights", query -> weights());
+        streams.start();
+        addresses = new Addresses(bootstrap, embeddedBroker, registryUrl, embeddedRegistry, http.url());
+    }
+
+    public Addresses addresses() {
+        return addresses;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Blocks until {@link #close()} is called or Kafka Streams stops on its own; true when it failed. */
+    public boolean awaitStop() throws InterruptedException {
+        stopped.await();
+        return failed || (streams != null && streams.state() == KafkaStreams.State.ERROR);
+    }
+
+    /** Blocks until Kafka Streams is RUNNING; false when it did not get there within {@code timeout}. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || stopped.getCount() == 0) {
+                return false;
+            }
+            stopped.await(50, TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    private HttpEndpoint.Response health() {
+        ObjectNode body = JsonText.MAPPER.createObjectNode();
+        KafkaStreams.State state = streams == null ? KafkaStreams.State.CREATED : streams.state();
+        boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("streams", state.name());
+        if (addresses != null) {
+            body.put("broker", addresses.embeddedBroker() ? "embedded" : "external");
+            body.put("bootstrapServers", addresses.bootstrapServers());
+        }
+        if (built != null) {
+            body.put("weightsVersion", built.activeWeights().current().modelVersion());
+        }
+        return HttpEndpoint.Response.json(up ? 200 : 503, body.toString());
+    }
+
+    private HttpEndpoint.Response weights() {
+        ActiveModel model = built.activeWeights().current();
+        WeightFile file = model.weights();
+        ObjectNode body = JsonText.MAPPER.createObjectNode();
+        body.put("modelName", model.modelName());
+        body.put("modelVersion", model.modelVersion());
+        body.put("origin", model.origin());
+        body.put("createdAt", file.createdAt().toString());
+        body.put("checksum", file.checksum());
+        body.put("sizeBytes", file.sizeBytes());
+        body.put("vocabularySize", file.vocabularySize());
+        var classes = body.putArray("classes");
+        file.classifier().classes().forEach(classes::add);
+        return HttpEndpoint.Response.json(200, body.toString());
+    }
+
+    private static void prepareTopics(RuntimeConfig config, Map<String, Object> clientProps) {
+        List<TopicSpec> specs = TopicLayout.specs(config.partitions(), config.weightsMaxMessageBytes());
+        try (Admin admin = Admin.create(clientProps)) {
+            if (config.createTopics()) {
+                TopicCreator.createMissing(admin, specs, config.replicationFactor());
+                return;
+            }
+            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+            List<String> missing = specs.stream().map(TopicSpec::name).filter(name -> !existing.contains(name)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("topic creation is off (" + Setting.CREATE_TOPICS.property()
+                        + "=false) and these topics are missing: " + String.join(", ", missing));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking topics", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot list the cluster's topics: " + e.getMessage(), e);
+        }
+    }
+
+    /** The host other instances reach this one at: the bind address, or this machine's name for a wildcard. */
+    static String advertisedHost(String bindHost) {
+        try {
+            InetAddress address = InetAddress.getByName(bindHost);
+            return address.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostName() : bindHost;
+        } catch (IOException e) {
+            return bindHost;
+        }
+    }
+
+    private interface Opener<T> {
+        T open() throws IOException;
+    }
+
+    private static <T> T listen(String what, Setting portSetting, int port, Opener<T> opener) {
+        try {
+            return opener.open();
+        } catch (BindException e) {
+            throw new IllegalStateException("cannot listen on port " + port + " for " + what + " (" + e.getMessage()
+                    + "); choose another with " + portSetting.flag() + " (0 picks a free one)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (streams != null) {
+            if (!streams.close(CLOSE_TIMEOUT)) {
+                LOG.warn("Kafka Streams did not stop within {} s", CLOSE_TIMEOUT.toSeconds());
+            }
+        }
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed: {}", started.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        stopped.countDown();
+    }
+
+    static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + root + " for --reset", e);
+        }
+    }
+}

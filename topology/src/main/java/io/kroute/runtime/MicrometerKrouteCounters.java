@@ -1,0 +1,100 @@
+package io.kroute.runtime;
+
+import io.kroute.topology.metrics.KrouteCounters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The topology's counters as Micrometer meters, for {@code /metrics}. Meters are looked up once per tag
+ * combination and cached, since these calls sit on the per-record path.
+ */
+public final class MicrometerKrouteCounters implements KrouteCounters {
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Timer decisionLatency;
+    private final AtomicReference<String[]> activeWeights = new AtomicReference<>();
+
+    public MicrometerKrouteCounters(MeterRegistry registry) {
+        this.registry = registry;
+        this.decisionLatency = Timer.builder("kroute.decision.latency")
+                .description("Time to decide one prompt, from decoded bytes to decision or quarantine record")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(1_000))
+                .maximumExpectedValue(Duration.ofMillis(100))
+                .register(registry);
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        String key = name + '\u0000' + String.join("\u0000", tags);
+        Counter counter = counters.get(key);
+        if (counter == null) {
+            counter = counters.computeIfAbsent(key, k -> Counter.builder(name).description(description).tags(tags)
+                    .register(registry));
+        }
+        return counter;
+    }
+
+    @Override
+    public void decision(String label, String provider) {
+        counter("kroute.decisions", "Prompts routed, by class and chosen provider", "class", label, "provider", provider)
+                .increment();
+    }
+
+    @Override
+    public void quarantined(String label) {
+        counter("kroute.quarantined", "Prompts held by the anomaly filter, by class", "class", label).increment();
+    }
+
+    @Override
+    public void deadLetter(String sourceTopic, String reason) {
+        counter("kroute.dead.letters", "Records sent to dead-letters, by source topic and reason",
+                "topic", sourceTopic, "reason", reason).increment();
+    }
+
+    @Override
+    public void rewardFolded(String label, String provider, boolean defaulted) {
+        counter("kroute.rewards.folded", "Rewards folded into an arm; defaulted=true for decisions that got none in time",
+                "class", label, "provider", provider, "defaulted", Boolean.toString(defaulted)).increment();
+    }
+
+    @Override
+    public void rewardRejected(String reason) {
+        counter("kroute.rewards.unmatched", "Rewards that matched no pending decision, by reason", "reason", reason)
+                .increment();
+    }
+
+    @Override
+    public void rewardDuplicate() {
+        counter("kroute.rewards.duplicate", "Second and later rewards for one decision, ignored").increment();
+    }
+
+    @Override
+    public void weightsRefused(String reason) {
+        counter("kroute.weights.refused", "Weight files refused, by the reader's reason", "reason", reason).increment();
+    }
+
+    @Override
+    public void weightsActivated(String modelName, String modelVersion) {
+        counter("kroute.weights.activated", "Weight files that became the active model", "model", modelName).increment();
+        String[] previous = activeWeights.getAndSet(new String[] {modelName, modelVersion});
+        if (previous != null) {
+            registry.find("kroute.weights.active").tags("model", previous[0], "version", previous[1]).meters()
+                    .forEach(registry::remove);
+        }
+        // An info-style gauge: the version is in the tags, the value is 1.
+        Gauge.builder("kroute.weights.active", () -> 1).description("The active weight file (value 1; model and version in tags)")
+                .tags("model", modelName, "version", modelVersion).register(registry);
+    }
+
+    @Override
+    public void decisionLatency(long nanos) {
+        decisionLatency.record(nanos, TimeUnit.NANOSECONDS);
+    }
+}

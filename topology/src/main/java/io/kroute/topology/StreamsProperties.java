@@ -1,0 +1,38 @@
+package io.kroute.topology;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams settings kroute runs with; every default yields to a value the user set. */
+public final class StreamsProperties {
+
+    private StreamsProperties() {
+    }
+
+    /**
+     * kroute's defaults under {@code overrides}: exactly-once v2, so a crash neither loses nor duplicates
+     * decisions or reward updates.
+     */
+    public static Properties of(KrouteConfig config, Map<String, ?> overrides) {
+        Properties props = new Properties();
+        props.putAll(overrides);
+        props.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        // Decisions and arm updates are committed atomically with the input offsets.
+        props.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Every serde is explicit in the topology; a default would only hide a missing one.
+        props.putIfAbsent(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.Serdes.ByteArraySerde.class.getName());
+        props.putIfAbsent(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG,
+                org.apache.kafka.common.serialization.Serdes.ByteArraySerde.class.getName());
+        // A new application starts at the beginning of its inputs, so no prompt published before it is skipped.
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+
+    public static Properties of(KrouteConfig config) {
+        return of(config, Map.of());
+    }
+}

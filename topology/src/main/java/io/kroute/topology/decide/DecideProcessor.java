@@ -1,0 +1,131 @@
+package io.kroute.topology.decide;
+
+import io.kroute.inference.classify.Classification;
+import io.kroute.schemas.PromptEvent;
+import io.kroute.schemas.QuarantineRecord;
+import io.kroute.schemas.RoutingDecision;
+import io.kroute.schemas.codec.DecodingException;
+import io.kroute.topology.DeadLetter;
+import io.kroute.topology.Routed;
+import io.kroute.topology.metrics.KrouteCounters;
+import io.kroute.topology.weights.ActiveModel;
+import io.kroute.topology.weights.ActiveWeights;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * The decide path for one prompts record: decode, classify and screen with the active model, then either hold
+ * the prompt (quarantine) or choose its provider (decision). Every record yields exactly one output; a record
+ * that cannot be decoded becomes a dead letter and the stream goes on.
+ */
+public final class DecideProcessor implements Processor<byte[], byte[], String, Routed> {
+
+    private final PromptDecoder decoder;
+    private final ActiveWeights weights;
+    private final PromptScreen screen;
+    private final Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory;
+    private final KrouteCounters counters;
+    private ProcessorContext<String, Routed> context;
+    private ProviderChooser chooser;
+
+    public DecideProcessor(PromptDecoder decoder, ActiveWeights weights, PromptScreen screen,
+            Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory, KrouteCounters counters) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this.weights = Objects.requireNonNull(weights, "weights");
+        this.screen = Objects.requireNonNull(screen, "screen");
+        this.chooserFactory = Objects.requireNonNull(chooserFactory, "chooserFactory");
+        this.counters = Objects.requireNonNull(counters, "counters");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        this.chooser = chooserFactory.apply(context);
+        screen.init(context);
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        long started = System.nanoTime();
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("prompts");
+        PromptEvent event;
+        try {
+            event = decoder.decode(topic, record.value());
+        } catch (DecodingException e) {
+            DeadLetter letter = DeadLetter.of(context.recordMetadata(), record.key(), record.value(),
+                    e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), e.getMessage());
+            counters.deadLetter(letter.sourceTopic(), letter.reason());
+            context.forward(new Record<String, Routed>(null, new Routed.DeadLettered(letter), record.timestamp(),
+                    letter.headers(record.headers())));
+            return;
+        }
+        // One read of the active model per record: a swap mid-stream never mixes two models in one decision.
+        ActiveModel model = weights.current();
+        Screening screening = screen.screen(model, event, record.timestamp());
+        Classification classification = screening.classification();
+        long now = context.currentSystemTimeMs();
+        Routed out;
+        if (screening.flagged()) {
+            out = new Routed.Quarantined(quarantine(event, screening, model, now));
+            counters.quarantined(classification.label());
+        } else {
+            ProviderChooser.Chosen chosen = chooser.choose(classification.label(), model);
+            out = new Routed.Decided(decision(event, screening, model, chosen, now));
+            counters.decision(classification.label(), chosen.choice().arm());
+        }
+        context.forward(new Record<>(event.getId(), out, record.timestamp(), record.headers()));
+        counters.decisionLatency(System.nanoTime() - started);
+    }
+
+    private static RoutingDecision decision(PromptEvent event, Screening screening, ActiveModel model,
+            ProviderChooser.Chosen chosen, long now) {
+        Classification classification = screening.classification();
+        List<String> classes = model.weights().classifier().classes();
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            probabilities.put(classes.get(i), classification.probabilities()[i]);
+        }
+        return RoutingDecision.newBuilder()
+                .setPromptId(event.getId())
+                .setTenant(event.getTenant())
+                .setLabel(classification.label())
+                .setClassProbabilities(probabilities)
+                .setAnomalyScore(screening.anomalyScore())
+                .setAnomalyFeature(screening.anomalyFeature())
+                .setProvider(chosen.choice().arm())
+                .setPropensity(chosen.choice().propensity())
+                .setPolicy(chosen.choice().policy())
+                .setExplored(chosen.explored())
+                .setArms(chosen.arms())
+                .setModelName(model.modelName())
+                .setWeightsVersion(model.modelVersion())
+                .setPromptCreatedAt(event.getCreatedAt())
+                .setDecidedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+
+    private static QuarantineRecord quarantine(PromptEvent event, Screening screening, ActiveModel model, long now) {
+        return QuarantineRecord.newBuilder()
+                .setPrompt(event)
+                .setReason(String.format(Locale.ROOT, "%s z=%.2f exceeds threshold %.1f (%s baseline)",
+                        screening.anomalyFeature(), screening.anomalyScore(), screening.threshold(),
+                        screening.baseline()))
+                .setAnomalyScore(screening.anomalyScore())
+                .setThreshold(screening.threshold())
+                .setFeatures(screening.features())
+                .setBaseline(screening.baseline())
+                .setLabel(screening.classification().label())
+                .setWeightsVersion(model.modelVersion())
+                .setQuarantinedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+}

@@ -1,0 +1,59 @@
+package io.kroute.topology.learn;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * One reward for one arm, on its way from the decision it answers to the arm's aggregate (keyed by
+ * {@code class|provider} through the {@code arm-rewards} repartition topic).
+ *
+ * @param reward in [0, 1]
+ * @param time event time the reward counts at (for discounting)
+ * @param defaulted whether it is the configured default for a decision that got no reward in time
+ */
+public record ArmReward(String label, String provider, double reward, long time, boolean defaulted) {
+
+    private static final byte FORMAT = 1;
+
+    public static Serde<ArmReward> serde() {
+        Serializer<ArmReward> serializer = (topic, r) -> {
+            if (r == null) {
+                return null;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(48);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeByte(FORMAT);
+                out.writeUTF(r.label);
+                out.writeUTF(r.provider);
+                out.writeDouble(r.reward);
+                out.writeLong(r.time);
+                out.writeBoolean(r.defaulted);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        };
+        Deserializer<ArmReward> deserializer = (topic, data) -> {
+            if (data == null) {
+                return null;
+            }
+            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
+                byte format = in.readByte();
+                if (format != FORMAT) {
+                    throw new IllegalStateException("arm reward: expected format " + FORMAT + ", found " + format);
+                }
+                return new ArmReward(in.readUTF(), in.readUTF(), in.readDouble(), in.readLong(), in.readBoolean());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
+}
