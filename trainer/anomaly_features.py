@@ -300,7 +300,7 @@ def feature_statistics(values: np.ndarray, scoring: FeatureScoring, tail_quantil
         "direction": scoring.direction,
         "method": scoring.method,
         "mean": mean,
-        "std": float(np.std(transformed)),
+        "std": float(np.std(transformed - median)),  # shifted: exactly 0 when every value is the same
         "median": median,
         "mad": mad,
         "scaleFloor": float(max(scoring.scale_floor, tail / tail_z)),
