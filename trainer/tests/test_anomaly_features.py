@@ -254,5 +254,16 @@ class EvaluationFamiliesTest(unittest.TestCase):
         self.assertFalse(set(held_out) & set(normal[:20]))
 
 
+
+class FittedModelTest(unittest.TestCase):
+
+    def test_shouldDescribeAnAlreadyFittedPairInSample(self):
+        _, vectorizer, model = extractor_for(TEXTS, LABELS)
+        section = af.baselines_for_fitted(vectorizer, model, TEXTS)
+        self.assertEqual(sorted(section["features"]), sorted(af.FEATURE_KEYS))
+        self.assertEqual(section["baselineFrom"], {"prompts": len(TEXTS), "outOfFold": False})
+        self.assertEqual(section["features"]["unknownTokenShare"]["mean"], 0.0)  # in sample, every token is known
+
+
 if __name__ == "__main__":
     unittest.main()
