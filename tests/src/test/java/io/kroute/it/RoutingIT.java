@@ -156,8 +156,12 @@ class RoutingIT {
 
     /** Sum of every sample of a counter in the Prometheus text of /metrics. */
     static double counter(String name) {
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$")
-                .matcher(Http.get(http + "/metrics").body());
+        return sum(name, Http.get(http + "/metrics").body());
+    }
+
+    /** Sum of every sample of a counter in Prometheus text. */
+    static double sum(String name, String metrics) {
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? (\\S+)$").matcher(metrics);
         double sum = 0;
         while (matcher.find()) {
             sum += Double.parseDouble(matcher.group(2));
