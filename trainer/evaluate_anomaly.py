@@ -34,9 +34,13 @@ TRAINER_DIR = Path(__file__).resolve().parent
 REPO_DIR = TRAINER_DIR.parent
 sys.path.insert(0, str(TRAINER_DIR))
 
-import numpy as np  # noqa: E402
-from sklearn.ensemble import IsolationForest  # noqa: E402
-from sklearn.metrics import roc_auc_score  # noqa: E402
+try:
+    import numpy as np
+    from sklearn.ensemble import IsolationForest
+    from sklearn.metrics import roc_auc_score
+except ImportError:
+    sys.exit("evaluate_anomaly.py: scikit-learn is not importable by %s; run it with /usr/bin/python3 "
+             "(Debian package python3-sklearn)" % sys.executable)
 
 import anomaly_features  # noqa: E402
 import generate_prompts  # noqa: E402
