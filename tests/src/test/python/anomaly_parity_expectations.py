@@ -12,6 +12,8 @@ and writes under DIR:
                   features of every text of resources/parity/anomaly-texts.json (repeats expanded) and of
                   the real multilingual texts of gettext-languages.jsonl and brown-genres.jsonl, with the
                   probabilities of the fitted scikit-learn model for classUncertainty
+  scripts.json    {"letters": [[code point, script group or null], ...]}: the group of every letter above
+                  U+007F, from trainer/script_table.py, for the mixed-script rule
 """
 import argparse
 import json
@@ -32,6 +34,20 @@ def parity_texts(repo_root):
             for number, line in enumerate(data, start=1):
                 rows.append((name, "line %d" % number, json.loads(line)["text"]))
     return rows
+
+
+def letter_scripts(anomaly_features):
+    """{"letters": [[code point, group name or null], ...]} for every letter above U+007F that Python knows."""
+    import script_table
+    import unicodedata
+    letters = []
+    for code_point in range(0x80, sys.maxunicode + 1):
+        ch = chr(code_point)
+        if unicodedata.category(ch).startswith("L"):
+            group = anomaly_features.script_group(ch)
+            letters.append([code_point, None if group is None else
+                            "Latin" if group == -1 else script_table.GROUP_NAMES[group]])
+    return {"letters": letters}
 
 
 def main(argv=None):
@@ -63,6 +79,8 @@ def main(argv=None):
     # ASCII JSON: every text, lone surrogates included, reaches Java as exactly the same UTF-16 string.
     with open(args.out / "expected.json", "w", encoding="ascii") as out:
         json.dump(expected, out, ensure_ascii=True, allow_nan=False)
+    with open(args.out / "scripts.json", "w", encoding="ascii") as out:
+        json.dump(letter_scripts(anomaly_features), out)
     print("anomaly parity: %d training rows, %d texts, %.1f s" % (args.rows, len(rows), time.monotonic() - started),
           file=sys.stderr)
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +98,59 @@ class AnomalyFeatureParityTest {
                         MISMATCHES_REPORTED, String.join("\n", mismatches.subList(0,
                                 Math.min(MISMATCHES_REPORTED, mismatches.size()))))
                 .isEmpty();
+    }
+
+    /**
+     * mixedScriptShare depends on which letters share a script group; Python reads them from a table compiled
+     * from the Unicode Character Database, Java from {@link Character.UnicodeScript}. Every letter both
+     * runtimes know must fall in the same group (letters Java 17 does not know, assigned after Unicode 13, are
+     * skipped, and so is the one letter whose script changed since).
+     */
+    /** Letters whose Script property changed after Unicode 13 (Java 17's); the table follows the newer UCD. */
+    private static final Set<Integer> SCRIPT_CHANGED_AFTER_UNICODE_13 = Set.of(
+            0x16FE3); // OLD CHINESE ITERATION MARK: Common in Unicode 13, Han from Unicode 14
+
+    @Test
+    void pythonScriptTableShouldGroupEveryLetterAsJavaDoes() throws Exception {
+        JsonNode letters = JSON.readTree(output.resolve("scripts.json").toFile()).get("letters");
+        List<String> mismatches = new ArrayList<>();
+        int compared = 0;
+        for (JsonNode letter : letters) {
+            int codePoint = letter.get(0).intValue();
+            if (!Character.isLetter(codePoint) || SCRIPT_CHANGED_AFTER_UNICODE_13.contains(codePoint)) {
+                continue;
+            }
+            compared++;
+            String python = letter.get(1).isNull() ? "none" : letter.get(1).asText().toUpperCase(Locale.ROOT);
+            String java = javaScriptGroup(codePoint);
+            if (!python.equals(java)) {
+                mismatches.add(TextReport.codePoint(codePoint) + ": Python " + python + ", Java " + java);
+            }
+        }
+        System.out.printf("script groups: letters=%d mismatches=%d%n", compared, mismatches.size());
+        assertThat(compared).as("letters compared").isGreaterThan(100_000);
+        assertThat(mismatches).as("letters whose script group differs (first %d shown)%n%s", MISMATCHES_REPORTED,
+                String.join("\n", mismatches.subList(0, Math.min(MISMATCHES_REPORTED, mismatches.size()))))
+                .isEmpty();
+    }
+
+    /** The script groups of {@code WordTokenizer}: East Asian scripts as one, Common and Inherited as none. */
+    private static String javaScriptGroup(int codePoint) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+        switch (script) {
+            case COMMON:
+            case INHERITED:
+            case UNKNOWN:
+                return "none";
+            case HAN:
+            case HIRAGANA:
+            case KATAKANA:
+            case HANGUL:
+            case BOPOMOFO:
+                return "HAN";
+            default:
+                return script.name();
+        }
     }
 
     /**
