@@ -176,6 +176,11 @@ public final class KrouteRuntime implements AutoCloseable {
         return addresses;
     }
 
+    /** The meters behind {@code /metrics}, kroute's counters among them. */
+    public io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+        return metrics.registry();
+    }
+
     public KafkaStreams streams() {
         return streams;
     }
