@@ -130,6 +130,54 @@ public final class TermIndex {
         }
     }
 
+    /**
+     * Looks every token of {@code tokens} up as a unigram: {@code features[t]} becomes its feature index or -1. The
+     * same answers as {@link #indexOf(TokenBuffer, int, int)} with {@code n = 1}, computed in stages (all hashes,
+     * then every first probe, then every term's bounds, then the comparisons) so that the memory reads of different
+     * tokens are independent and overlap instead of waiting for one another: in a large vocabulary those reads miss
+     * the cache and dominate the cost.
+     *
+     * @param scratch at least {@code 2 * tokens.count()} ints, overwritten
+     * @param features at least {@code tokens.count()} ints, overwritten
+     */
+    public void indexOfTokens(TokenBuffer tokens, int[] scratch, int[] features) {
+        int count = tokens.count;
+        char[] chars = tokens.chars;
+        int[] starts = tokens.starts;
+        int[] ends = tokens.ends;
+        for (int t = 0; t < count; t++) {
+            scratch[t] = finish(hashChars(0, chars, starts[t], ends[t]));
+        }
+        // First probe: -1 when the slot is empty (absent), the candidate feature on a hash match, -2 otherwise.
+        for (int t = 0; t < count; t++) {
+            long entry = slots[scratch[t] & mask];
+            features[t] = entry == EMPTY ? -1 : hashOf(entry) == scratch[t] ? featureOf(entry) : -2;
+        }
+        // Bounds of each candidate term; the hashes are no longer needed, so their room holds the starts.
+        for (int t = 0; t < count; t++) {
+            int candidate = features[t];
+            if (candidate >= 0) {
+                int start = termStart[candidate];
+                scratch[t] = start;
+                scratch[count + t] = termStart[candidate + 1] - start;
+            }
+        }
+        for (int t = 0; t < count; t++) {
+            int candidate = features[t];
+            if (candidate == -1) {
+                continue;
+            }
+            int from = starts[t];
+            int to = ends[t];
+            if (candidate >= 0 && scratch[count + t] == to - from
+                    && Arrays.equals(pool, scratch[t], scratch[t] + (to - from), chars, from, to)) {
+                continue;
+            }
+            // A collision in the first slot: probe on as a single lookup does.
+            features[t] = indexOfToken(chars, from, to);
+        }
+    }
+
     /** The single-token case of {@link #indexOf(TokenBuffer, int, int)}: most lookups, so kept lean. */
     private int indexOfToken(char[] chars, int from, int to) {
         int hash = finish(hashChars(0, chars, from, to));
