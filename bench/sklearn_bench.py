@@ -165,6 +165,8 @@ def main(argv=None) -> int:
                                     model_name=options.model_name, training=trained.document["training"],
                                     quality=trained.document["quality"])
     exported = time.perf_counter()
+    # The anomaly baselines need the training prompts, so they come from training, not from the export.
+    document["anomaly"] = trained.document["anomaly"]
     data = train.encode_weight_file(document)
     encoded = time.perf_counter()
     train.write_weight_file(arguments.out_weights, document)

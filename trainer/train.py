@@ -57,6 +57,10 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.naive_bayes import ComplementNB, MultinomialNB
 
+if os.path.dirname(os.path.abspath(__file__)) not in sys.path:
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import anomaly_features  # noqa: E402  (the trainer's own module, next to this file)
+
 FORMAT_NAME = "kroute-weights"
 FORMAT_VERSION = 1
 DEFAULT_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
@@ -235,7 +239,8 @@ def train(texts: Sequence[str], labels: Sequence[str], options: TrainingOptions 
           fingerprint: Optional[str] = None) -> TrainedModel:
     """Fits the vectorizer and model on every row and builds the weight-file document.
 
-    Quality figures come from a separate fit on a stratified split with the same settings.
+    Quality figures come from a separate fit on a stratified split with the same settings; the anomaly
+    baselines from every row's features as seen by a model fitted on the other folds.
     """
     options.validate()
     texts = list(texts)
@@ -266,6 +271,8 @@ def train(texts: Sequence[str], labels: Sequence[str], options: TrainingOptions 
     golden_texts = choose_golden_texts(texts, vectorizer, options.golden, options.seed)
     document = export_weights(vectorizer, model, golden_texts=golden_texts, model_name=options.model_name,
                               training=training, quality=quality)
+    document["anomaly"] = anomaly_features.anomaly_section(
+        texts, labels, lambda fold_texts, fold_labels: _fit(fold_texts, fold_labels, options), options.seed)
     return TrainedModel(vectorizer=vectorizer, model=model, document=document)
 
 

@@ -101,7 +101,7 @@ class CommandLineTest(unittest.TestCase):
     def test_shouldHaveEveryDocumentedMemberWellTyped(self):
         d = self.document
         self.assertEqual(list(d), ["format", "formatVersion", "modelName", "modelVersion", "createdAt", "training",
-                                   "vectorizer", "model", "quality", "golden", "checksum"])
+                                   "vectorizer", "model", "quality", "golden", "anomaly", "checksum"])
         self.assertEqual((d["format"], d["formatVersion"], d["modelName"]), ("kroute-weights", 1, "default"))
         self.assertRegex(d["modelVersion"], r"^\d{8}T\d{6}Z-[0-9a-f]{8}$")
         self.assertRegex(d["createdAt"], r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")

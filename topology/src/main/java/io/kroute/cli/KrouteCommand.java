@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             WeightsCommand.class,
             RunCommand.class,
+            DemoCommand.class,
             SimulateCommand.class,
         })
 public final class KrouteCommand implements Runnable {

@@ -94,6 +94,11 @@ public final class RuntimeOptions {
 
     /** Resolves the configuration from defaults, the config file, {@code environment} and these flags. */
     public RuntimeConfig resolve(Map<String, String> environment) {
+        return resolve(environment, Map.of());
+    }
+
+    /** As {@link #resolve(Map)}, with a command's own defaults below everything the user sets. */
+    public RuntimeConfig resolve(Map<String, String> environment, Map<String, String> commandDefaults) {
         Map<String, String> flags = new LinkedHashMap<>();
         putIfSet(flags, "bootstrap.servers", bootstrapServers);
         putIfSet(flags, "application.id", applicationId);
@@ -119,7 +124,7 @@ public final class RuntimeOptions {
         if (noCreateTopics) {
             flags.put(Setting.CREATE_TOPICS.property(), "false");
         }
-        return RuntimeConfig.resolve(configFile, environment, flags);
+        return RuntimeConfig.resolve(commandDefaults, configFile, environment, flags);
     }
 
     private static void putIfSet(Map<String, String> flags, String property, Object value) {

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kroute.inference.bandit.BanditConfig;
 import io.kroute.inference.bandit.PolicyCatalog;
+import io.kroute.inference.bandit.ope.LoggedDecision;
+import io.kroute.inference.bandit.ope.OffPolicyEvaluator;
+import io.kroute.inference.bandit.ope.RewardModel;
+import io.kroute.inference.bandit.sim.FixedPolicy;
 import io.kroute.inference.bandit.sim.Scenario;
 import io.kroute.inference.bandit.sim.SimulationResult;
 import io.kroute.inference.bandit.sim.Simulator;
@@ -27,7 +31,7 @@ import picocli.CommandLine.Option;
         description = {
             "Runs a bandit policy against a scenario of simulated providers and prints one JSON summary",
             "(cumulativeRegret, regret at checkpoints, allocation per class and provider, recovery after changes).",
-            "Policies: thompson, thompson-fractional, thompson-bernoulli, thompson-stationary, ucb1,",
+            "Policies: thompson, thompson-fractional, thompson-bernoulli, thompson-stationary, thompson-window, ucb1,",
             "ucb1-discounted, epsilon-greedy, softmax, uniform, or 'all' to run every one with the same seed."
         })
 public final class SimulateCommand implements Callable<Integer> {
@@ -54,6 +58,12 @@ public final class SimulateCommand implements Callable<Integer> {
         "What discounting counts: each bandit's own rewards (reward-count, default), or decisions of the whole",
         "stream (event-time: the decision index stands for time, as event time does in the topology)."})
     String clock;
+
+    @Option(names = "--evaluate", paramLabel = "POLICY.json", description = {
+        "Also estimate, from the run's decision log, the value of this fixed candidate policy",
+        "(class -> provider -> probability) with IPS, self-normalised IPS and doubly robust estimators,",
+        "and print them next to its true value in the scenario (single policy runs only)."})
+    Path evaluate;
 
     @Option(names = "--format", defaultValue = "json", paramLabel = "json|table", description = "json (default) or a Markdown table of the main figures.")
     String format;
@@ -95,12 +105,41 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("simulate: " + e.getMessage());
             return 2;
         }
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Simulator simulator = new Simulator(scenario);
+        if (evaluate != null) {
+            if (specs.size() != 1 || !format.equals("json")) {
+                err.println("simulate: --evaluate: expected one --policy (the logging policy) and JSON output");
+                return 2;
+            }
+            FixedPolicy candidate;
+            try {
+                candidate = FixedPolicy.parse(mapper.readTree(Files.readAllBytes(evaluate)), scenario);
+            } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+                err.println("simulate: --evaluate " + evaluate + ": " + e.getMessage());
+                return 2;
+            }
+            List<LoggedDecision> log = new ArrayList<>();
+            SimulationResult result = simulator.run(specs.get(0), decisions, seed, (t, trafficClass, choice, reward) ->
+                    log.add(new LoggedDecision(trafficClass, choice.arm(), choice.propensity(), reward)));
+            OffPolicyEvaluator.Result estimates = new OffPolicyEvaluator(0.95).evaluate(log, candidate.asTarget(),
+                    RewardModel.empiricalMeans(log));
+            ObjectNode summary = mapper.valueToTree(result);
+            ObjectNode ope = summary.putObject("offPolicyEvaluation");
+            ope.put("candidate", evaluate.toString());
+            ope.put("trueValue", simulator.policyValue(candidate.byClass(), decisions));
+            ope.set("ips", mapper.valueToTree(estimates.ips()));
+            ope.set("selfNormalizedIps", mapper.valueToTree(estimates.selfNormalizedIps()));
+            ope.set("doublyRobust", mapper.valueToTree(estimates.doublyRobust()));
+            ope.put("maxImportanceWeight", estimates.maxWeight());
+            out.println(mapper.writeValueAsString(summary));
+            out.flush();
+            return 0;
+        }
         List<SimulationResult> results = new ArrayList<>();
         for (PolicyCatalog.Spec s : specs) {
             results.add(simulator.run(s, decisions, seed));
         }
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (format.equals("table")) {
             out.print(table(results));
         } else if (results.size() == 1) {

@@ -1,5 +1,6 @@
 package io.kroute.cli;
 
+import io.kroute.topology.KrouteTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.inference.weights.WeightFileException;
@@ -125,7 +126,7 @@ public final class WeightsCommand implements Runnable {
             Map<String, Object> kafka = new HashMap<>(config.kafkaProperties());
             kafka.put("bootstrap.servers", bootstrap);
             try {
-                WeightsPublisher.Published published = WeightsPublisher.publish(kafka, TopicLayout.WEIGHTS,
+                WeightsPublisher.Published published = WeightsPublisher.publish(kafka, KrouteTopics.WEIGHTS,
                         weights.modelName(), Files.readAllBytes(file), config.createTopics(),
                         config.weightsMaxMessageBytes(), config.partitions());
                 spec.commandLine().getOut().printf(Locale.ROOT,

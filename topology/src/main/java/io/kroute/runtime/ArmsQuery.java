@@ -52,7 +52,7 @@ public final class ArmsQuery implements HttpEndpoint.Route {
 
     /** The key of one arm in the store: {@code class|provider}. */
     public static String armKey(String label, String provider) {
-        return label + "|" + provider;
+        return io.kroute.topology.KrouteConfig.armKey(label, provider);
     }
 
     @Override

@@ -143,6 +143,8 @@ public final class KrouteRuntime implements AutoCloseable {
         Map<String, Object> overrides = new HashMap<>(config.kafkaProperties());
         overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         overrides.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
+        // Opt in now to what Kafka Streams 5 does by default: the exception handler also covers the global thread.
+        overrides.putIfAbsent("processing.exception.handler.global.enabled", "true");
         // Other instances forward interactive queries for arms they do not own to this address.
         overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         Properties streamsProps = StreamsProperties.of(topologyConfig, overrides);
@@ -172,6 +174,11 @@ public final class KrouteRuntime implements AutoCloseable {
 
     public Addresses addresses() {
         return addresses;
+    }
+
+    /** The meters behind {@code /metrics}, kroute's counters among them. */
+    public io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+        return metrics.registry();
     }
 
     public KafkaStreams streams() {

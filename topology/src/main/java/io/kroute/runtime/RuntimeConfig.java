@@ -39,10 +39,20 @@ public final class RuntimeConfig {
      * @param flags property name to value, for the flags given on the command line
      */
     public static RuntimeConfig resolve(Path configFile, Map<String, String> environment, Map<String, String> flags) {
+        return resolve(Map.of(), configFile, environment, flags);
+    }
+
+    /**
+     * As {@link #resolve(Path, Map, Map)}, with {@code commandDefaults} (a command's own defaults, such as the
+     * demo's short half-life) above the built-in defaults and below everything the user sets.
+     */
+    public static RuntimeConfig resolve(Map<String, String> commandDefaults, Path configFile,
+            Map<String, String> environment, Map<String, String> flags) {
         Map<String, String> merged = new TreeMap<>();
         for (Setting setting : Setting.values()) {
             merged.put(setting.property(), setting.defaultValue());
         }
+        merged.putAll(commandDefaults);
         if (configFile != null) {
             merged.putAll(readFile(configFile));
         }
@@ -170,6 +180,17 @@ public final class RuntimeConfig {
         } catch (ArithmeticException | java.time.format.DateTimeParseException | NumberFormatException e) {
             throw new ConfigException(setting.property() + " must be a duration such as 500ms, 30s, 10m, 2h or PT1H, found '"
                     + raw + "'");
+        }
+    }
+
+    /** A duration given on a command's own option, in the same forms as the duration settings. */
+    public java.time.Duration durationValue(String raw, String option) {
+        Map<String, String> one = new TreeMap<>(values);
+        one.put(Setting.HALF_LIFE.property(), raw);
+        try {
+            return new RuntimeConfig(one).duration(Setting.HALF_LIFE);
+        } catch (ConfigException e) {
+            throw new ConfigException(option + " must be a duration such as 500ms, 30s, 10m, 2h or PT1H, found '" + raw + "'");
         }
     }
 

@@ -1,21 +1,11 @@
 package io.kroute.runtime;
 
+import io.kroute.topology.KrouteTopics;
 import java.util.List;
 import java.util.Map;
 
-/** The topics kroute reads and writes, and the settings it creates them with. */
+/** The settings kroute creates its topics ({@link KrouteTopics}) with. */
 public final class TopicLayout {
-    public static final String PROMPTS = "prompts";
-    public static final String DECISIONS = "decisions";
-    public static final String QUARANTINE = "quarantine";
-    public static final String REWARDS = "rewards";
-    public static final String DEAD_LETTERS = "dead-letters";
-    public static final String WEIGHTS = "weights";
-    public static final String ARM_STATE = "arm-state";
-
-    public static final List<String> ALL = List.of(PROMPTS, DECISIONS, QUARANTINE, REWARDS, DEAD_LETTERS, WEIGHTS,
-            ARM_STATE);
-
     /** Room for weight files far larger than the shipped one (tens of kilobytes to a few megabytes). */
     public static final int DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
@@ -34,14 +24,14 @@ public final class TopicLayout {
         }
         Map<String, String> compacted = Map.of("cleanup.policy", "compact");
         return List.of(
-                new TopicSpec(PROMPTS, partitions, Map.of()),
-                new TopicSpec(DECISIONS, partitions, Map.of()),
-                new TopicSpec(QUARANTINE, partitions, Map.of()),
-                new TopicSpec(REWARDS, partitions, Map.of()),
-                new TopicSpec(DEAD_LETTERS, partitions, Map.of()),
-                new TopicSpec(WEIGHTS, 1, Map.of(
+                new TopicSpec(KrouteTopics.PROMPTS, partitions, Map.of()),
+                new TopicSpec(KrouteTopics.DECISIONS, partitions, Map.of()),
+                new TopicSpec(KrouteTopics.QUARANTINE, partitions, Map.of()),
+                new TopicSpec(KrouteTopics.REWARDS, partitions, Map.of()),
+                new TopicSpec(KrouteTopics.DEAD_LETTERS, partitions, Map.of()),
+                new TopicSpec(KrouteTopics.WEIGHTS, 1, Map.of(
                         "cleanup.policy", "compact",
                         "max.message.bytes", Integer.toString(weightsMaxMessageBytes))),
-                new TopicSpec(ARM_STATE, partitions, compacted));
+                new TopicSpec(KrouteTopics.ARM_STATE, partitions, compacted));
     }
 }

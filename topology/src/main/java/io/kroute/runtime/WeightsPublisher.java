@@ -1,5 +1,6 @@
 package io.kroute.runtime;
 
+import io.kroute.topology.KrouteTopics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class WeightsPublisher {
                     throw new IllegalStateException("topic " + topic + " does not exist and topic creation is off");
                 }
                 TopicSpec spec = TopicLayout.specs(partitionsIfCreated, maxMessageBytesIfCreated).stream()
-                        .filter(s -> s.name().equals(TopicLayout.WEIGHTS)).findFirst().orElseThrow();
+                        .filter(s -> s.name().equals(KrouteTopics.WEIGHTS)).findFirst().orElseThrow();
                 TopicCreator.createMissing(admin, java.util.List.of(new TopicSpec(topic, spec.partitions(),
                         spec.configs())), Optional.empty());
                 limit = topicMaxMessageBytes(admin, topic);

@@ -1,5 +1,6 @@
 package io.kroute.cli;
 
+import io.kroute.topology.KrouteTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -77,7 +78,7 @@ class WeightsCommandTest {
         assertThat(run.err).isEmpty();
         assertThat(run.status).isZero();
         assertThat(run.out).startsWith("published default ").contains("to weights-0 at offset ");
-        assertThat(KafkaTestClients.consumeAll(broker.bootstrapServers(), TopicLayout.WEIGHTS, 1))
+        assertThat(KafkaTestClients.consumeAll(broker.bootstrapServers(), KrouteTopics.WEIGHTS, 1))
                 .singleElement().satisfies(record -> assertThat(record).startsWith("default={\"format\":\"kroute-weights\""));
     }
 

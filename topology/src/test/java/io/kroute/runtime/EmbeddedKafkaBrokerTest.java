@@ -1,5 +1,6 @@
 package io.kroute.runtime;
 
+import io.kroute.topology.KrouteTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -25,20 +26,20 @@ class EmbeddedKafkaBrokerTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0, false);
                 Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             assertThat(TopicCreator.createMissing(admin, specs, Optional.empty()))
-                    .containsExactlyInAnyOrderElementsOf(TopicLayout.ALL);
+                    .containsExactlyInAnyOrderElementsOf(KrouteTopics.ALL);
             assertThat(TopicCreator.createMissing(admin, specs, Optional.empty())).isEmpty();
             Config weights = admin.describeConfigs(Set.of(new ConfigResource(ConfigResource.Type.TOPIC,
-                    TopicLayout.WEIGHTS))).all().get(30, TimeUnit.SECONDS).values().iterator().next();
+                    KrouteTopics.WEIGHTS))).all().get(30, TimeUnit.SECONDS).values().iterator().next();
             assertThat(weights.get("cleanup.policy").value()).isEqualTo("compact");
             assertThat(weights.get("max.message.bytes").value()).isEqualTo(Integer.toString(2 * 1024 * 1024));
-            assertThat(admin.describeTopics(Set.of(TopicLayout.PROMPTS)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(TopicLayout.PROMPTS).partitions()).hasSize(2);
-            KafkaTestClients.produce(broker.bootstrapServers(), TopicLayout.PROMPTS, "p-1", "hello");
+            assertThat(admin.describeTopics(Set.of(KrouteTopics.PROMPTS)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(KrouteTopics.PROMPTS).partitions()).hasSize(2);
+            KafkaTestClients.produce(broker.bootstrapServers(), KrouteTopics.PROMPTS, "p-1", "hello");
         }
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0, false);
                 Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(TopicLayout.ALL);
-            assertThat(KafkaTestClients.consumeAll(broker.bootstrapServers(), TopicLayout.PROMPTS, 1)).containsExactly("p-1=hello");
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(KrouteTopics.ALL);
+            assertThat(KafkaTestClients.consumeAll(broker.bootstrapServers(), KrouteTopics.PROMPTS, 1)).containsExactly("p-1=hello");
         }
     }
 }

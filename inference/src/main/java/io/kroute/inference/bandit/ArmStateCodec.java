@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A compact, versioned binary form of arm evidence and bandit states, for state stores and the compacted
  * arm-state topic. Layout (big-endian): a format byte, then for decayed evidence {@code 'D'}, half-life,
- * reference time, updates, weight, sum, sum of squares (49 bytes in all); for windowed evidence {@code 'W'},
+ * reference time, updates, weight, sum, sum of squares (50 bytes in all); for windowed evidence {@code 'W'},
  * bucket width, bucket count, updates, the number of live buckets and each bucket's index and three sums.
  */
 public final class ArmStateCodec {

@@ -84,8 +84,7 @@ public final class BanditPriors {
                 throw new IllegalArgumentException(path + ".priors: expected at most " + MAX_CONTEXTS
                         + " classes, found " + contexts.size());
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = contexts.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> context = it.next();
+            for (Map.Entry<String, JsonNode> context : contexts.properties()) {
                 String contextPath = path + ".priors." + context.getKey();
                 JsonNode arms = context.getValue();
                 if (context.getKey().isBlank()) {
@@ -99,8 +98,7 @@ public final class BanditPriors {
                             + " arms, found " + arms.size());
                 }
                 Map<String, ArmPrior> byArm = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> a = arms.fields(); a.hasNext();) {
-                    Map.Entry<String, JsonNode> arm = a.next();
+                for (Map.Entry<String, JsonNode> arm : arms.properties()) {
                     byArm.put(arm.getKey(), readPrior(arm.getValue(), contextPath + "." + arm.getKey()));
                 }
                 priors.put(context.getKey(), byArm);

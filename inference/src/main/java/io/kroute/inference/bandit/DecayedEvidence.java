@@ -76,8 +76,9 @@ public record DecayedEvidence(double halfLife, long referenceTime, long updates,
         if (updates == 0) {
             return Moments.NONE;
         }
+        Moments atReference = new Moments(weight, rewardSum, rewardSquareSum);
         // Evidence is never scaled up: a clock behind the reference time sees the state as of the reference.
-        return new Moments(weight, rewardSum, rewardSquareSum).scaled(decay(now - referenceTime));
+        return now <= referenceTime ? atReference : atReference.scaled(decay(now - referenceTime));
     }
 
     String describe() {

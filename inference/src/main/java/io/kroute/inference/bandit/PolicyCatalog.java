@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The shipped policies by name, with their default settings. Every policy gets the same exploration floor and
- * prior; the Thompson policies discount with {@code halfLife} (clock units), the others keep all evidence as
- * their textbook forms do, except where a discounted variant is named.
+ * prior. {@code thompson}, {@code thompson-fractional}, {@code thompson-bernoulli} and {@code ucb1-discounted}
+ * discount with {@code halfLife} (clock units); {@code thompson-window} keeps a sliding window of twice that
+ * length; the others keep all evidence, as their textbook forms do.
  */
 public final class PolicyCatalog {
 
@@ -15,11 +16,17 @@ public final class PolicyCatalog {
     /** The default half-life of the discounted policies, in clock units. */
     public static final double DEFAULT_HALF_LIFE = 4_000;
 
+    /**
+     * Buckets of the sliding window of {@code thompson-window}: the window spans twice the half-life, in 16
+     * buckets of an eighth of it.
+     */
+    public static final int WINDOW_BUCKETS = 16;
+
     /** A named policy with its settings. */
     public record Spec(String name, Policy policy, BanditConfig config) {
     }
 
-    public static final List<String> NAMES = List.of("thompson", "thompson-fractional", "thompson-bernoulli", "thompson-stationary",
+    public static final List<String> NAMES = List.of("thompson", "thompson-fractional", "thompson-bernoulli", "thompson-stationary", "thompson-window",
             "ucb1", "ucb1-discounted", "epsilon-greedy", "softmax", "uniform");
 
     private PolicyCatalog() {
@@ -48,6 +55,9 @@ public final class PolicyCatalog {
             case "thompson-bernoulli" -> new Spec(name, new ThompsonSampling(new ThompsonSampling.Config(
                     ThompsonSampling.RewardModel.BERNOULLI, ThompsonSampling.DEFAULT_PROPENSITY_SAMPLES)), discounted);
             case "thompson-stationary" -> new Spec(name, new ThompsonSampling(scaled), stationary);
+            case "thompson-window" -> new Spec(name, new ThompsonSampling(scaled), new BanditConfig(
+                    Forgetting.window(Math.max(1, Math.round(halfLife / 8)), WINDOW_BUCKETS), EXPLORATION_FLOOR,
+                    ArmPrior.UNIFORM, clock));
             case "ucb1" -> new Spec(name, new Ucb1(Ucb1.Config.UCB1), stationary);
             case "ucb1-discounted" -> new Spec(name, new Ucb1(Ucb1.Config.UCB1), discounted);
             case "epsilon-greedy" -> new Spec(name, new EpsilonGreedy(new EpsilonGreedy.Config(0.05, 0)), stationary);

@@ -20,9 +20,11 @@ import java.util.random.RandomGenerator;
  * </ul>
  *
  * <p>Given a state, Thompson sampling chooses arm {@code i} with probability {@code P(theta_i is the largest)}.
- * That probability has no closed form, so it is estimated by Monte Carlo with {@code propensitySamples} joint
- * posterior draws: each estimate has standard error at most {@code 0.5 / sqrt(samples)}, i.e. within ±0.0098
- * with 95% confidence at the default 10,000 draws. Choices are then drawn from the estimated probabilities, so
+ * That probability has no closed form, so it is estimated by Monte Carlo from joint posterior draws. With
+ * {@code M} draws an estimate has standard error {@code sqrt(p(1 - p) / M) <= 0.5 / sqrt(M)}: within ±0.0098 with
+ * 95% confidence for any state at the default maximum of 10,000 draws. Draws stop earlier (after at least 2,000,
+ * then in steps of 1,000) once {@code 1.96 sqrt(p(1 - p) / M)} of every arm's estimate is within that same bound,
+ * which is what happens when one arm clearly leads. Choices are then drawn from the estimated probabilities, so
  * the logged propensity is exactly the probability the choice was made with, and every decision between two
  * state changes costs one uniform draw.
  */
@@ -38,8 +40,13 @@ public final class ThompsonSampling implements Policy {
     /** Largest factor by which {@link RewardModel#VARIANCE_SCALED} sharpens an arm's posterior. */
     public static final double MAX_VARIANCE_RATIO = 10;
 
-    /** Default Monte Carlo draws: ±0.0098 per probability with 95% confidence. */
+    /** Default maximum of Monte Carlo draws: ±0.0098 per probability with 95% confidence, whatever the state. */
     public static final int DEFAULT_PROPENSITY_SAMPLES = 10_000;
+
+    /** Draws made before the estimate may stop early, and the step after that. */
+    static final int MIN_SAMPLES = 2_000;
+    static final int BATCH = 1_000;
+    private static final double Z95 = 1.959964;
 
     public record Config(RewardModel rewardModel, int propensitySamples) {
         public Config {
@@ -53,7 +60,7 @@ public final class ThompsonSampling implements Policy {
 
         /** The half-width of the 95% confidence interval of each estimated probability, at worst. */
         public double precision95() {
-            return 1.959964 * 0.5 / Math.sqrt(propensitySamples);
+            return Z95 * 0.5 / Math.sqrt(propensitySamples);
         }
     }
 
@@ -95,6 +102,16 @@ public final class ThompsonSampling implements Policy {
         return new double[][] {alpha, beta};
     }
 
+    /** The largest 95% half-width {@code 1.96 sqrt(p(1 - p) / M)} over the arms' current estimates. */
+    static double halfWidth95(long[] wins, int samples) {
+        double worst = 0;
+        for (long w : wins) {
+            double p = (double) w / samples;
+            worst = Math.max(worst, p * (1 - p));
+        }
+        return Z95 * Math.sqrt(worst / samples);
+    }
+
     /** One Thompson draw: the index of the arm whose posterior sample is largest. */
     public static int sampleArgmax(double[] alpha, double[] beta, RandomGenerator random) {
         int best = 0;
@@ -111,17 +128,35 @@ public final class ThompsonSampling implements Policy {
 
     @Override
     public double[] selectionProbabilities(ArmView view, RandomGenerator random) {
+        return estimate(view, random).probabilities();
+    }
+
+    /** Estimated selection probabilities and the number of joint posterior draws they took. */
+    public record Estimate(double[] probabilities, int draws) {
+    }
+
+    public Estimate estimate(ArmView view, RandomGenerator random) {
         int k = view.size();
         double[][] posterior = posterior(view);
         long[] wins = new long[k];
-        int samples = config.propensitySamples();
-        for (int s = 0; s < samples; s++) {
-            wins[sampleArgmax(posterior[0], posterior[1], random)]++;
+        int limit = config.propensitySamples();
+        int minimum = Math.min(MIN_SAMPLES, limit);
+        double target = config.precision95();
+        int samples = 0;
+        while (samples < limit) {
+            int batch = Math.min(samples < minimum ? minimum : BATCH, limit - samples);
+            for (int s = 0; s < batch; s++) {
+                wins[sampleArgmax(posterior[0], posterior[1], random)]++;
+            }
+            samples += batch;
+            if (halfWidth95(wins, samples) <= target) {
+                break;
+            }
         }
         double[] p = new double[k];
         for (int i = 0; i < k; i++) {
             p[i] = (double) wins[i] / samples;
         }
-        return p;
+        return new Estimate(p, samples);
     }
 }

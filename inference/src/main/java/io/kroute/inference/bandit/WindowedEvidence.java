@@ -89,7 +89,8 @@ public record WindowedEvidence(long bucketWidth, int bucketCount, long updates, 
 
     @Override
     public Moments at(long now) {
-        long oldestLive = Math.floorDiv(now, bucketWidth) - bucketCount + 1;
+        long current = Math.floorDiv(now, bucketWidth);
+        long oldestLive = current < Long.MIN_VALUE + bucketCount ? Long.MIN_VALUE : current - bucketCount + 1;
         double w = 0;
         double s = 0;
         double ss = 0;

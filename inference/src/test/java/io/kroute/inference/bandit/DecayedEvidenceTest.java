@@ -42,6 +42,14 @@ class DecayedEvidenceTest {
     }
 
     @Test
+    void shouldNeverScaleEvidenceUpForAClockBehindItsReferenceTime() {
+        ArmEvidence e = DecayedEvidence.empty(100).plus(1, 1_000);
+
+        assertThat(e.at(500).weight()).isEqualTo(1);
+        assertThat(e.at(Long.MIN_VALUE).weight()).isEqualTo(1);
+    }
+
+    @Test
     void shouldNotDiscountWhenHalfLifeIsZero() {
         Moments m = DecayedEvidence.empty(0).plus(0.25, 0).plus(0.75, 1_000_000).at(5_000_000);
 

@@ -52,6 +52,21 @@ class ThompsonSamplingTest {
     }
 
     @Test
+    void shouldStopDrawingEarlyOnlyWhenEveryEstimateIsAlreadyPreciseEnough() {
+        ArmView clear = TestStates.bernoulli(4, new double[] {0.3, 0.8, 0.5}, new int[] {300, 300, 300}).view();
+        ArmView close = TestStates.bernoulli(1, new double[] {0.50, 0.55, 0.60, 0.45}, new int[] {40, 30, 25, 60})
+                .view();
+
+        ThompsonSampling.Estimate early = FRACTIONAL.estimate(clear, new SplittableRandom(5));
+        ThompsonSampling.Estimate full = FRACTIONAL.estimate(close, new SplittableRandom(5));
+
+        assertThat(early.draws()).isEqualTo(2000);
+        assertThat(full.draws()).isEqualTo(ThompsonSampling.DEFAULT_PROPENSITY_SAMPLES);
+        assertThat(ThompsonSampling.halfWidth95(new long[] {1900, 100}, 2000))
+                .isCloseTo(1.959964 * Math.sqrt(0.95 * 0.05 / 2000), within(1e-12));
+    }
+
+    @Test
     void shouldRepeatExactlyWithTheSameSeed() {
         ArmView view = TestStates.bernoulli(1, new double[] {0.5, 0.55}, new int[] {20, 20}).view();
 

@@ -149,7 +149,7 @@ public record Scenario(String name, String description, List<Provider> providers
                 byProvider.put(provider.name(), number(perProvider, provider.name(),
                         classPath + "." + provider.name(), 0, 1));
             }
-            success.put(trafficClass.name(), byProvider);
+            success.put(trafficClass.name(), java.util.Collections.unmodifiableMap(byProvider));
         }
 
         List<Change> changes = new ArrayList<>();
@@ -204,7 +204,8 @@ public record Scenario(String name, String description, List<Provider> providers
                 throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
             }
         }
-        return new Scenario(name, description, List.copyOf(providers), List.copyOf(classes), success,
+        return new Scenario(name, description, List.copyOf(providers), List.copyOf(classes),
+                java.util.Collections.unmodifiableMap(success),
                 List.copyOf(changes), rewardDelay, publishEvery, weights);
     }
 

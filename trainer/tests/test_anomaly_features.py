@@ -1,0 +1,269 @@
+import math
+import unittest
+
+import numpy as np
+
+from support import small_rows
+
+import anomaly_features as af
+import evaluate_anomaly
+import train
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.naive_bayes import MultinomialNB
+
+ROWS = small_rows()
+TEXTS = [row["text"] for row in ROWS]
+LABELS = [row["label"] for row in ROWS]
+BASELINE_MEMBERS = {"transform", "direction", "method", "mean", "std", "median", "mad", "scaleFloor"}
+
+
+def extractor_for(texts, labels=None):
+    vectorizer = CountVectorizer().fit(texts)
+    model = MultinomialNB().fit(vectorizer.transform(texts), labels or ["a"] * len(texts))
+    return af.FeatureExtractor(vectorizer), vectorizer, model
+
+
+def features_of(text, texts=TEXTS, labels=LABELS):
+    extractor, vectorizer, model = extractor_for(texts, labels)
+    probabilities = model.predict_proba(vectorizer.transform([extractor.prefix(text)]))[0]
+    return dict(zip(af.FEATURE_KEYS, extractor.features(text, probabilities)))
+
+
+class AnomalySectionTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.section = train.train(TEXTS, LABELS, train.TrainingOptions(golden=5)).document["anomaly"]
+
+    def test_shouldCarryABaselineForEveryFeatureAndNothingElse(self):
+        self.assertEqual(sorted(self.section["features"]), sorted(af.FEATURE_KEYS))
+        self.assertEqual(self.section["combine"], "max")
+        for key, baseline in self.section["features"].items():
+            with self.subTest(feature=key):
+                self.assertEqual(set(baseline), BASELINE_MEMBERS)
+                self.assertIn(baseline["transform"], ("none", "log1p"))
+                self.assertIn(baseline["direction"], ("high", "low", "both"))
+                self.assertIn(baseline["method"], ("standard", "robust"))
+                for member in ("mean", "std", "median", "mad", "scaleFloor"):
+                    self.assertTrue(math.isfinite(baseline[member]), member)
+                self.assertGreaterEqual(baseline["std"], 0.0)
+                self.assertGreaterEqual(baseline["mad"], 0.0)
+                self.assertGreater(baseline["scaleFloor"], 0.0)
+
+    def test_shouldChooseAPositiveFiniteThresholdAboveMostTrainingPrompts(self):
+        threshold = self.section["threshold"]
+        self.assertTrue(math.isfinite(threshold))
+        self.assertGreaterEqual(threshold, af.MIN_THRESHOLD)
+
+    def test_shouldComputeBaselinesOutOfFold(self):
+        self.assertEqual(self.section["baselineFrom"], {"prompts": len(TEXTS), "outOfFold": True, "folds": 5})
+
+    def test_shouldRecordTheStatisticsOfTheTransformedValues(self):
+        features, _ = af.out_of_fold_features(TEXTS, LABELS, lambda t, l: train._fit(t, l, train.TrainingOptions()))
+        column = np.log1p(features[:, af.FEATURE_INDEX["charCount"]])
+        baseline = self.section["features"]["charCount"]
+        self.assertAlmostEqual(baseline["mean"], float(np.mean(column)), places=12)
+        self.assertAlmostEqual(baseline["median"], float(np.median(column)), places=12)
+        self.assertAlmostEqual(baseline["mad"], float(np.median(np.abs(column - np.median(column)))), places=12)
+
+
+class DegenerateDataTest(unittest.TestCase):
+
+    def test_shouldStayFiniteForASingleRepeatedPrompt(self):
+        section = train.train(["hello there"] * 12, ["greeting"] * 12,
+                              train.TrainingOptions(golden=3)).document["anomaly"]
+        self.assertEqual(section["threshold"], af.MIN_THRESHOLD)
+        for key, baseline in section["features"].items():
+            with self.subTest(feature=key):
+                self.assertEqual((baseline["std"], baseline["mad"]), (0.0, 0.0))
+                self.assertGreater(baseline["scaleFloor"], 0.0)
+                self.assertTrue(all(math.isfinite(v) for v in baseline.values() if isinstance(v, float)))
+
+    def test_shouldScoreAZeroVarianceFeatureAgainstItsFloor(self):
+        features = np.zeros((10, len(af.FEATURE_KEYS)))
+        section = af.fit_anomaly_section(features)
+        invisible = af.FEATURE_INDEX["invisibleShare"]
+        prompt = np.zeros(len(af.FEATURE_KEYS))
+        prompt[invisible] = 0.02
+        z = af.directional_z(prompt, section)[0]
+        self.assertAlmostEqual(z[invisible], 0.02 / af.SCORING["invisibleShare"].scale_floor)
+        self.assertEqual(np.count_nonzero(z), 1)
+
+    def test_shouldFallBackToInSampleFeaturesWhenAClassHasOneRow(self):
+        texts = TEXTS[:10] + ["a lone example of its class"]
+        labels = LABELS[:10] + ["lonely"]
+        section = train.train(texts, labels, train.TrainingOptions(golden=3)).document["anomaly"]
+        self.assertEqual(section["baselineFrom"], {"prompts": 11, "outOfFold": False, "folds": 1})
+
+    def test_shouldRefuseNonFiniteFeatureValues(self):
+        features = np.zeros((3, len(af.FEATURE_KEYS)))
+        features[1, 2] = float("nan")
+        with self.assertRaisesRegex(ValueError, "expected finite feature values, found NaN"):
+            af.fit_anomaly_section(features)
+
+    def test_shouldRefuseAnEmptyTrainingSet(self):
+        with self.assertRaisesRegex(ValueError, "expected at least one training prompt, found none"):
+            af.fit_anomaly_section(np.zeros((0, len(af.FEATURE_KEYS))))
+
+
+class ScoringTest(unittest.TestCase):
+
+    def test_shouldReadEachDirectionAsTheJavaModelDoes(self):
+        section = af.fit_anomaly_section(np.zeros((4, len(af.FEATURE_KEYS))))
+        baseline = section["features"]["charEntropy"]
+        baseline.update(method="standard", mean=2.0, std=0.5, transform="none")
+        prompt = np.zeros(len(af.FEATURE_KEYS))
+        index = af.FEATURE_INDEX["charEntropy"]
+        for direction, value, expected in (("high", 3.0, 2.0), ("high", 1.0, 0.0), ("low", 1.0, 2.0),
+                                           ("low", 3.0, 0.0), ("both", 1.0, 2.0), ("both", 3.0, 2.0)):
+            with self.subTest(direction=direction, value=value):
+                baseline["direction"] = direction
+                prompt[index] = value
+                self.assertAlmostEqual(af.directional_z(prompt, section)[0][index], expected)
+
+    def test_shouldUseMedianAndScaledMadForRobustFeatures(self):
+        section = af.fit_anomaly_section(np.zeros((4, len(af.FEATURE_KEYS))))
+        baseline = section["features"]["symbolShare"]
+        baseline.update(method="robust", median=0.1, mad=0.02, scaleFloor=0.001, direction="high", transform="none")
+        prompt = np.zeros(len(af.FEATURE_KEYS))
+        prompt[af.FEATURE_INDEX["symbolShare"]] = 0.2
+        self.assertAlmostEqual(af.combined_scores(prompt, section)[0], 0.1 / (af.MAD_TO_SIGMA * 0.02))
+
+    def test_shouldPutEveryFeaturesTrainingTailAtMostAtTheTailZ(self):
+        rng = np.random.default_rng(3)
+        features = rng.exponential(1.0, size=(5000, len(af.FEATURE_KEYS)))
+        section = af.fit_anomaly_section(features)
+        z = af.directional_z(features, section)
+        for index, key in enumerate(af.FEATURE_KEYS):
+            with self.subTest(feature=key):
+                self.assertLessEqual(np.quantile(z[:, index], af.TAIL_QUANTILE), af.TAIL_Z + 1e-9)
+
+    def test_shouldSetTheThresholdFromTheQuantileWithItsMargin(self):
+        scores = np.linspace(0.0, 10.0, 1001)
+        self.assertAlmostEqual(af.choose_threshold(scores, 0.9, 1.5), 13.5)
+        self.assertEqual(af.choose_threshold(np.zeros(5)), af.MIN_THRESHOLD)
+
+
+class FeatureDefinitionTest(unittest.TestCase):
+
+    def test_shouldCountCharactersInUtf16Units(self):
+        self.assertEqual(features_of("\U0001f600 ok")["charCount"], 5.0)
+        self.assertEqual(features_of("")["charCount"], 0.0)
+
+    def test_shouldExamineOnlyTheCappedPrefixWithoutSplittingAPair(self):
+        text = "x" * 99_999 + "\U0001f600" + " zzz"
+        self.assertEqual(af.examined_prefix(text), "x" * 99_999)
+        values = features_of(text)
+        self.assertEqual(values["charCount"], 100_005.0)
+        self.assertEqual(values["longestCharRun"], 99_999.0)
+        self.assertEqual(values["nonAsciiShare"], 0.0)
+
+    def test_shouldJoinSurrogatePairsHeldAsTwoCodePoints(self):
+        self.assertEqual(af.as_java_string("\ud83d\ude00"), "\U0001f600")
+        self.assertEqual(af.as_java_string("\ud800 x"), "\ud800 x")
+
+    def test_shouldClassifyCharactersAsJava(self):
+        self.assertEqual(af.class_of("\u200b"), af._INVISIBLE)
+        self.assertEqual(af.class_of("\x1f"), af._INVISIBLE)
+        self.assertEqual(af.class_of("\x0b"), af._SPACE)
+        self.assertEqual(af.class_of("\ud800"), af._INVISIBLE)
+        self.assertEqual(af.class_of("\u0378"), af._INVISIBLE)  # unassigned
+        self.assertEqual(af.class_of("\u01c5"), af._LETTER | af._UPPER)  # title case
+        self.assertEqual(af.class_of("\u0967"), af._DIGIT)
+        self.assertEqual(af.class_of("\u0301"), 0)  # combining mark
+        self.assertEqual(af.class_of("\u216b"), 0)  # letter number
+        self.assertEqual(af.class_of("\u20ac"), af._SYMBOL)
+
+    def test_shouldComputeSharesOverCodePoints(self):
+        values = features_of("AB1\u200b!")
+        self.assertEqual(values["upperShare"], 0.4)
+        self.assertEqual(values["digitShare"], 0.2)
+        self.assertEqual(values["invisibleShare"], 0.2)
+        self.assertEqual(values["symbolShare"], 0.2)
+        self.assertEqual(values["nonAsciiShare"], 0.2)
+
+    def test_shouldComputeEntropyInBits(self):
+        self.assertAlmostEqual(features_of("abab")["charEntropy"], 1.0)
+        self.assertEqual(features_of("aaaa")["charEntropy"], 0.0)
+
+    def test_shouldFindEncodedRunsThatMixLettersAndDigitsOrAreLong(self):
+        self.assertEqual(features_of("id deadbeef01 ok")["longestEncodedRun"], 10.0)
+        self.assertEqual(features_of("a" * 39)["longestEncodedRun"], 0.0)
+        self.assertEqual(features_of("a" * 40)["longestEncodedRun"], 40.0)
+        self.assertEqual(features_of("ab/cd+12==")["longestEncodedRun"], 10.0)
+
+    def test_shouldCountTokensLikeTheVectorizer(self):
+        values = features_of("The the THE cat, a dog")
+        self.assertEqual(values["tokenCount"], 5.0)
+        self.assertEqual(values["topTokenShare"], 0.6)
+        self.assertAlmostEqual(values["meanTokenLength"], 3.0)  # "a" is too short to be a token
+
+    def test_shouldShareUnknownTokensAgainstTheVocabulary(self):
+        values = features_of("cooking zzqx", texts=["cooking sport"], labels=["a"])
+        self.assertEqual(values["unknownTokenShare"], 0.5)
+
+    def test_shouldFindTokensMixingScripts(self):
+        self.assertEqual(features_of("p\u0430yp\u0430l login")["mixedScriptShare"], 0.5)  # Cyrillic a
+        self.assertEqual(features_of("\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8")["mixedScriptShare"], 0.0)
+        self.assertEqual(features_of("\u8fd9\u6bb5Rust\u4ee3\u7801")["mixedScriptShare"], 1.0)
+        self.assertEqual(features_of("abc123 \u00e9t\u00e9")["mixedScriptShare"], 0.0)
+
+    def test_shouldFindMixedTokensOnTheOriginalTextAroundTurkishDottedI(self):
+        # İ lower-cases to two code points; the mix is judged on the original token, as Java does.
+        self.assertEqual(features_of("\u0130st\u0430nbul")["mixedScriptShare"], 1.0)
+
+    def test_shouldNormaliseUncertaintyByTheNumberOfClasses(self):
+        extractor, _, _ = extractor_for(TEXTS, LABELS)
+        values = dict(zip(af.FEATURE_KEYS, extractor.features("x", [0.25, 0.25, 0.25, 0.25])))
+        self.assertAlmostEqual(values["classUncertainty"], 1.0)
+        values = dict(zip(af.FEATURE_KEYS, extractor.features("x", [1.0])))
+        self.assertEqual(values["classUncertainty"], 0.0)
+
+    def test_shouldMapLettersToScriptGroups(self):
+        self.assertEqual(af.script_group("a"), af.script_group("\u00e9"))  # Latin
+        self.assertNotEqual(af.script_group("a"), af.script_group("\u0430"))  # Cyrillic
+        self.assertEqual(af.script_group("\u65e5"), af.script_group("\u30c6"))  # Han and Katakana
+        self.assertIsNone(af.script_group("1"))
+        self.assertIsNone(af.script_group("\u00b5"))  # micro sign: a Common letter
+
+
+class EvaluationFamiliesTest(unittest.TestCase):
+
+    def setUp(self):
+        self.maker = evaluate_anomaly.AnomalyMaker(TEXTS, seed=5)
+
+    def test_shouldMakeEveryFamilyAsDescribed(self):
+        for family in evaluate_anomaly.FAMILIES:
+            with self.subTest(family=family):
+                anomalies = self.maker.make(family, 6)
+                self.assertEqual(len(anomalies), 6)
+                self.assertTrue(all(isinstance(text, str) and text for text in anomalies))
+        self.assertTrue(all(len(t) >= 20_000 for t in self.maker.make("very_long", 3)))
+        self.assertTrue(all(any(af.class_of(ch) == af._INVISIBLE for ch in t)
+                            for t in self.maker.make("invisible_stuffing", 5)))
+        for text in self.maker.make("token_flood", 5):
+            self.assertGreaterEqual(max(text.count(w) for w in set(text.split())), 1000)
+
+    def test_shouldBeSeeded(self):
+        again = evaluate_anomaly.AnomalyMaker(TEXTS, seed=5)
+        self.assertEqual(self.maker.make("homoglyph_noise", 3), again.make("homoglyph_noise", 3))
+
+    def test_shouldHoldOutOnlyPromptsThatAreNotTrainingPrompts(self):
+        normal = evaluate_anomaly.held_out_normal([], 50, seed=4)
+        held_out = evaluate_anomaly.held_out_normal(normal[:20], 30, seed=4)
+        self.assertFalse(set(held_out) & set(normal[:20]))
+
+
+
+class FittedModelTest(unittest.TestCase):
+
+    def test_shouldDescribeAnAlreadyFittedPairInSample(self):
+        _, vectorizer, model = extractor_for(TEXTS, LABELS)
+        section = af.baselines_for_fitted(vectorizer, model, TEXTS)
+        self.assertEqual(sorted(section["features"]), sorted(af.FEATURE_KEYS))
+        self.assertEqual(section["baselineFrom"], {"prompts": len(TEXTS), "outOfFold": False})
+        self.assertEqual(section["features"]["unknownTokenShare"]["mean"], 0.0)  # in sample, every token is known
+
+
+if __name__ == "__main__":
+    unittest.main()
