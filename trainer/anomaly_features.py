@@ -13,10 +13,10 @@ text/WordTokenizer.java); docs/anomaly.md explains every feature. What must matc
 - Tokens are the vectorizer's own: its preprocessor (lower-casing) and token pattern, stop words removed.
 - A token is mixed-script when its letters come from more than one script group. Python has no Unicode
   Script property, so script_table.py (compiled from the UCD's Scripts.txt by make_script_table.py) maps
-  letters to groups: ASCII letters are Latin, Han, kana, Hangul and Bopomofo are one group, Common and
-  Inherited letters and all non-letters belong to none. Mixed-script tokens are found before stop words are
-  removed, on the lower-cased text, or on the original text when it holds U+0130 or U+03A3 (the two
-  characters whose lower case is not one code point to one code point).
+  letters to groups: ASCII letters are Latin; Common and Inherited letters, all non-letters, and the East
+  Asian scripts (Han, kana, Hangul, Bopomofo — CJK text runs Latin words into its own without spaces) belong
+  to none. The share is over the tokens as scanned (before stop words are removed), counted the way the Java
+  scanner counts them.
 - `classUncertainty` is the posterior entropy over ln(classes) of the probabilities the caller passes.
 
 Both sides use the Unicode tables of their runtime (Java 17: Unicode 13; Python 3.11: Unicode 14), so a
@@ -28,7 +28,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -79,7 +79,7 @@ _ASCII_CLASS = [_ascii_class(c) for c in range(128)]
 _ENCODED_RUN = re.compile(r"[A-Za-z0-9+/=_-]+")
 _ENCODED_MIN_PLAIN_RUN = 40
 _SAME_CHARACTER_RUN = re.compile(r"(.)\1*", re.DOTALL)
-_CONTEXT_LOWERCASE = ("\u0130", "\u03a3")  # İ lower-cases to two code points, Σ by context
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def class_of(ch: str) -> int:
@@ -99,7 +99,11 @@ def script_group(ch: str) -> Optional[int]:
     index = bisect.bisect_right(script_table.STARTS, code_point) - 1
     if index >= 0 and code_point <= script_table.ENDS[index]:
         group = script_table.GROUPS[index]
-        return -1 if script_table.GROUP_NAMES[group] == "Latin" else group
+        name = script_table.GROUP_NAMES[group]
+        if name == "Han":
+            # Han, kana, Hangul and Bopomofo: CJK text embeds Latin words legitimately, so it mixes with nothing.
+            return None
+        return -1 if name == "Latin" else group
     return None
 
 
@@ -188,26 +192,50 @@ class FeatureExtractor:
             values[FEATURE_INDEX["topTokenShare"]] = max(Counter(tokens).values()) / token_count
             known = sum(1 for t in tokens if t in self.vocabulary) if self.unigrams_known else 0
             values[FEATURE_INDEX["unknownTokenShare"]] = 1.0 - known / token_count
-            values[FEATURE_INDEX["mixedScriptShare"]] = self._mixed_script_tokens(prefix) / token_count
+        mixed, scanned_tokens = self._mixed_script_tokens(prefix)
+        if scanned_tokens > 0:
+            values[FEATURE_INDEX["mixedScriptShare"]] = mixed / scanned_tokens
         k = len(probabilities)
         if k > 1:
             entropy = -sum(p * math.log(p) for p in probabilities if p > 0.0)
             values[FEATURE_INDEX["classUncertainty"]] = entropy / math.log(k)
         return values
 
-    def _mixed_script_tokens(self, prefix: str) -> int:
-        # Token boundaries as the tokenizer draws them, letters read from the original text (same length).
-        if self.lowercase and not any(ch in prefix for ch in _CONTEXT_LOWERCASE):
-            scanned = prefix.lower()
-        else:
-            scanned = prefix
-        mixed = 0
-        for match in self.token_pattern.finditer(scanned):
-            groups = {script_group(ch) for ch in prefix[match.start():match.end()]}
-            groups.discard(None)
-            if len(groups) > 1:
-                mixed += 1
-        return mixed
+    def _mixed_script_tokens(self, prefix: str) -> Tuple[int, int]:
+        """(mixed-script tokens, tokens) as the Java scanner counts them, before stop words are removed.
+
+        The scanner reads the original text one code point at a time, tests the lower-cased code point for
+        \\w and the original letter for its script. "İ" lower-cases to "i" and a combining dot, so it adds an
+        "i" to the token and then ends it (its own script is not looked at, as in the scanner).
+        """
+        mixed = tokens = 0
+        groups = set()
+        length = 0
+        for ch in prefix:
+            if self.lowercase and ch == "\u0130":
+                length += 1
+                if length >= 2:
+                    tokens += 1
+                    mixed += len(groups) > 1
+                groups = set()
+                length = 0
+                continue
+            lowered = ch.lower() if self.lowercase else ch
+            if _WORD_CHARACTER.match(lowered):
+                length += 1
+                group = script_group(ch)
+                if group is not None:
+                    groups.add(group)
+            else:
+                if length >= 2:
+                    tokens += 1
+                    mixed += len(groups) > 1
+                groups = set()
+                length = 0
+        if length >= 2:
+            tokens += 1
+            mixed += len(groups) > 1
+        return mixed, tokens
 
     def matrix(self, texts: Sequence[str], probabilities) -> np.ndarray:
         """Features of many texts, one row each; probabilities has one row per text."""

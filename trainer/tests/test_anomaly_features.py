@@ -205,7 +205,9 @@ class FeatureDefinitionTest(unittest.TestCase):
     def test_shouldFindTokensMixingScripts(self):
         self.assertEqual(features_of("p\u0430yp\u0430l login")["mixedScriptShare"], 0.5)  # Cyrillic a
         self.assertEqual(features_of("\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8")["mixedScriptShare"], 0.0)
-        self.assertEqual(features_of("\u8fd9\u6bb5Rust\u4ee3\u7801")["mixedScriptShare"], 1.0)
+        # CJK text runs Latin words into its own: not a mix.
+        self.assertEqual(features_of("\u8fd9\u6bb5Rust\u4ee3\u7801")["mixedScriptShare"], 0.0)
+        self.assertEqual(features_of("\u041f\u0440\u0438\u0432\u0435\u0442 w\u043erld")["mixedScriptShare"], 0.5)
         self.assertEqual(features_of("abc123 \u00e9t\u00e9")["mixedScriptShare"], 0.0)
 
     def test_shouldFindMixedTokensOnTheOriginalTextAroundTurkishDottedI(self):

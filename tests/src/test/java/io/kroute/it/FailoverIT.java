@@ -121,6 +121,11 @@ class FailoverIT {
             Await.until("the survivor's counter to include every later prompt", BOUND,
                     () -> decisionsCounted(second) - secondBefore >= 40);
             assertThat(Http.get(second.httpUrl() + "/health").status()).isEqualTo(200);
+
+            // SIGTERM: the shutdown hook closes Kafka Streams before the JVM exits.
+            second.close();
+            assertThat(second.isAlive()).isFalse();
+            assertThat(second.log()).contains("Kafka Streams PENDING_SHUTDOWN -> NOT_RUNNING");
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n--- first instance log (tail) ---\n"
                     + tail(dir.resolve("first").resolve("kroute.log")) + "\n--- second instance log (tail) ---\n"

@@ -17,7 +17,8 @@ public final class AnomalyModel {
                     + " features, found " + baselines.length);
         }
         for (int i = 0; i < baselines.length; i++) {
-            Objects.requireNonNull(baselines[i], () -> "no baseline for feature " + PromptFeature.at(0).key());
+            int missing = i;
+            Objects.requireNonNull(baselines[i], () -> "no baseline for feature " + PromptFeature.at(missing).key());
         }
         if (!Double.isFinite(threshold) || threshold <= 0) {
             throw new IllegalArgumentException("threshold must be a positive finite number, found " + threshold);

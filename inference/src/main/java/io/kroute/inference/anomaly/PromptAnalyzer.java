@@ -16,7 +16,7 @@ public final class PromptAnalyzer {
 
     private static final class Scratch {
         final SparseFeatures features = new SparseFeatures().withStatistics();
-        int[] tokenHashes = new int[256];
+        int[] tokenScratch = new int[512];
     }
 
     public PromptAnalyzer(TextClassifier classifier, AnomalyModel anomalyModel) {
@@ -40,11 +40,11 @@ public final class PromptAnalyzer {
     public PromptAnalysis analyze(CharSequence text, AdaptiveBaseline tenant, double warmupWeight) {
         Scratch s = scratch.get();
         Classification classification = classifier.classify(text, s.features);
-        int tokens = s.features.tokens().count();
-        if (s.tokenHashes.length < tokens) {
-            s.tokenHashes = new int[Math.max(tokens, s.tokenHashes.length * 2)];
+        int needed = PromptFeatures.scratchSize(s.features.tokens().count());
+        if (s.tokenScratch.length < needed) {
+            s.tokenScratch = new int[needed];
         }
-        PromptFeatures features = PromptFeatures.extract(s.features, classification, s.tokenHashes);
+        PromptFeatures features = PromptFeatures.extract(s.features, classification, s.tokenScratch);
         return new PromptAnalysis(classification, features, anomalyModel.score(features, tenant, warmupWeight));
     }
 

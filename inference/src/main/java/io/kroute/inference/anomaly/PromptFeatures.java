@@ -28,9 +28,9 @@ public final class PromptFeatures {
      * Derives the features from what one vectorizer pass left in {@code x} (which must have been created
      * {@link SparseFeatures#withStatistics() with statistics}) and the classification of the same text.
      *
-     * @param tokenHashes scratch space of at least the token count, reused across calls
+     * @param tokenScratch scratch space of at least {@link #scratchSize} ints for the token count, reused
      */
-    static PromptFeatures extract(SparseFeatures x, Classification classification, int[] tokenHashes) {
+    static PromptFeatures extract(SparseFeatures x, Classification classification, int[] tokenScratch) {
         CharacterStats s = x.stats();
         if (s == null) {
             throw new IllegalStateException("the vectorizer pass did not gather character statistics");
@@ -47,9 +47,12 @@ public final class PromptFeatures {
                 tokenChars += tokens.end(t) - tokens.start(t);
             }
             v[PromptFeature.MEAN_TOKEN_LENGTH.ordinal()] = (double) tokenChars / tokenCount;
-            v[PromptFeature.TOP_TOKEN_SHARE.ordinal()] = (double) mostFrequentTokenCount(tokens, tokenHashes) / tokenCount;
+            v[PromptFeature.TOP_TOKEN_SHARE.ordinal()] = (double) mostFrequentTokenCount(tokens, tokenScratch) / tokenCount;
             v[PromptFeature.UNKNOWN_TOKEN_SHARE.ordinal()] = 1.0 - (double) x.knownTokens() / tokenCount;
-            v[PromptFeature.MIXED_SCRIPT_SHARE.ordinal()] = (double) s.mixedScriptTokens() / tokenCount;
+        }
+        if (x.scannedTokens() > 0) {
+            // Mixed-script tokens are counted by the scanner, before stop words are removed.
+            v[PromptFeature.MIXED_SCRIPT_SHARE.ordinal()] = (double) s.mixedScriptTokens() / x.scannedTokens();
         }
         if (n > 0) {
             v[PromptFeature.NON_ASCII_SHARE.ordinal()] = s.nonAscii() / n;
@@ -66,28 +69,49 @@ public final class PromptFeatures {
         return new PromptFeatures(v);
     }
 
-    /** Sorting 32-bit token hashes groups equal tokens; a hash collision between two tokens is negligible. */
-    private static int mostFrequentTokenCount(TokenBuffer tokens, int[] hashes) {
+    /**
+     * Occurrences of the most frequent token: an open-addressing count over the tokens, keyed by their
+     * characters (a hash match alone is not enough: short tokens such as "Aa" and "BB" share a hash).
+     *
+     * @param slots scratch space of at least twice the token count, rounded up to a power of two
+     */
+    private static int mostFrequentTokenCount(TokenBuffer tokens, int[] slots) {
         int count = tokens.count();
+        int capacity = Integer.highestOneBit(Math.max(2, count * 2 - 1)) << 1;
+        int mask = capacity - 1;
+        // slots[0, capacity): token index + 1 of the slot's token (0 = empty); slots[capacity, 2 capacity): counts.
+        Arrays.fill(slots, 0, capacity * 2, 0);
         char[] chars = tokens.chars();
+        int best = 0;
         for (int t = 0; t < count; t++) {
             int h = 0;
             for (int i = tokens.start(t); i < tokens.end(t); i++) {
                 h = 31 * h + chars[i];
             }
-            hashes[t] = h;
-        }
-        Arrays.sort(hashes, 0, count);
-        int best = 0;
-        for (int i = 0; i < count; ) {
-            int j = i + 1;
-            while (j < count && hashes[j] == hashes[i]) {
-                j++;
+            int slot = (h ^ (h >>> 16)) & mask;
+            while (true) {
+                int occupant = slots[slot] - 1;
+                if (occupant < 0) {
+                    slots[slot] = t + 1;
+                    slots[capacity + slot] = 1;
+                    best = Math.max(best, 1);
+                    break;
+                }
+                if (Arrays.equals(chars, tokens.start(occupant), tokens.end(occupant), chars, tokens.start(t),
+                        tokens.end(t))) {
+                    int n = ++slots[capacity + slot];
+                    best = Math.max(best, n);
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
-            best = Math.max(best, j - i);
-            i = j;
         }
         return best;
+    }
+
+    /** Scratch ints {@link #extract} needs for {@code tokens} tokens. */
+    static int scratchSize(int tokens) {
+        return (Integer.highestOneBit(Math.max(2, tokens * 2 - 1)) << 1) * 2;
     }
 
     public double get(PromptFeature feature) {

@@ -102,43 +102,50 @@ public final class CharacterStats {
         codePoints++;
         int bits;
         if (cp < 128) {
+            // ASCII class counts are derived from the per-character counts in finish(): no branches here.
             bits = ASCII_CLASS[cp];
             asciiCounts[cp]++;
         } else {
             nonAscii++;
             bits = classify(cp);
             countOther(cp);
-        }
-        if ((bits & LETTER) != 0) {
-            letters++;
-            if ((bits & UPPER) != 0) {
-                upper++;
-            }
-        }
-        if ((bits & DIGIT) != 0) {
-            digits++;
-        }
-        if ((bits & SYMBOL) != 0) {
-            symbols++;
-        }
-        if ((bits & INVISIBLE) != 0) {
-            invisible++;
+            countClasses(bits, 1);
         }
         if (cp == previous) {
-            run++;
+            if (++run > longestRun) {
+                longestRun = run;
+            }
         } else {
             run = 1;
             previous = cp;
-        }
-        if (run > longestRun) {
-            longestRun = run;
+            if (longestRun == 0) {
+                longestRun = 1;
+            }
         }
         if ((bits & ENCODED) != 0) {
             encodedRun++;
             encodedRunHasDigit |= (bits & DIGIT) != 0;
             encodedRunHasLetter |= (bits & LETTER) != 0;
-        } else {
+        } else if (encodedRun > 0) {
             endEncodedRun();
+        }
+    }
+
+    private void countClasses(int bits, int count) {
+        if ((bits & LETTER) != 0) {
+            letters += count;
+            if ((bits & UPPER) != 0) {
+                upper += count;
+            }
+        }
+        if ((bits & DIGIT) != 0) {
+            digits += count;
+        }
+        if ((bits & SYMBOL) != 0) {
+            symbols += count;
+        }
+        if ((bits & INVISIBLE) != 0) {
+            invisible += count;
         }
     }
 
@@ -146,6 +153,11 @@ public final class CharacterStats {
     void finish(int totalLength) {
         endEncodedRun();
         this.totalLength = totalLength;
+        for (int c = 0; c < 128; c++) {
+            if (asciiCounts[c] != 0) {
+                countClasses(ASCII_CLASS[c], asciiCounts[c]);
+            }
+        }
     }
 
     private void endEncodedRun() {
@@ -278,6 +290,19 @@ public final class CharacterStats {
         return mixedScriptTokens;
     }
 
+    /** c ln c for the small counts almost every character has, so entropy costs no logarithm per character. */
+    private static final double[] COUNT_LOG_COUNT = new double[1024];
+
+    static {
+        for (int c = 1; c < COUNT_LOG_COUNT.length; c++) {
+            COUNT_LOG_COUNT[c] = c * Math.log(c);
+        }
+    }
+
+    private static double countLogCount(int count) {
+        return count < COUNT_LOG_COUNT.length ? COUNT_LOG_COUNT[count] : count * Math.log(count);
+    }
+
     /** Shannon entropy of the code-point distribution, in bits; 0 for an empty text. */
     public double entropyBits() {
         if (codePoints == 0) {
@@ -287,13 +312,13 @@ public final class CharacterStats {
         double sum = 0.0;
         for (int count : asciiCounts) {
             if (count > 0) {
-                sum += count * Math.log(count);
+                sum += countLogCount(count);
             }
         }
         if (otherSize > 0) {
             for (int i = 0; i < otherKeys.length; i++) {
                 if (otherKeys[i] != -1) {
-                    sum += otherCounts[i] * Math.log(otherCounts[i]);
+                    sum += countLogCount(otherCounts[i]);
                 }
             }
         }

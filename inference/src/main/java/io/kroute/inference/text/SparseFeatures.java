@@ -17,6 +17,7 @@ public final class SparseFeatures {
     double[] values = new double[128];
     int size;
     int knownTokens;
+    int scannedTokens;
     CharacterStats stats;
 
     /** Makes {@link TextVectorizer#transform} also gather character statistics into {@link #stats()}. */
@@ -30,6 +31,11 @@ public final class SparseFeatures {
     /** Character statistics of the last text, or null unless {@link #withStatistics()} was called. */
     public CharacterStats stats() {
         return stats;
+    }
+
+    /** The number of tokens the last text scanned into, before stop words were removed. */
+    public int scannedTokens() {
+        return scannedTokens;
     }
 
     /** How many of the last text's tokens (unigrams, after stop-word removal) are in the vocabulary. */

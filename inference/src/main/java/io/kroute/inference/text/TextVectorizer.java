@@ -88,6 +88,7 @@ public final class TextVectorizer {
     public void transform(CharSequence text, SparseFeatures out) {
         TokenBuffer tokens = out.tokens;
         tokenizer.scan(text, tokens, out.stats);
+        out.scannedTokens = tokens.count;
         if (stopWords != null) {
             removeStopWords(tokens, out);
         }

@@ -227,12 +227,11 @@ public final class WordTokenizer {
 
     private static final int SCRIPT_NONE = -1;
     private static final int SCRIPT_LATIN = Character.UnicodeScript.LATIN.ordinal();
-    private static final int SCRIPT_CJK = Character.UnicodeScript.HAN.ordinal();
 
     /**
-     * The writing system of a letter, for spotting tokens that mix scripts (homoglyph spoofing). Han, kana
-     * and Hangul count as one group, since Japanese and Korean words mix them legitimately; digits and
-     * marks belong to no script.
+     * The writing system of a letter, for spotting tokens that mix scripts (homoglyph spoofing). Digits,
+     * marks, Common and Inherited letters belong to no script, and so do the East Asian scripts (Han, kana,
+     * Hangul, Bopomofo): CJK text runs Latin words into its own without spaces, legitimately.
      */
     private static int scriptGroup(int cp) {
         if (cp < 128) {
@@ -246,13 +245,12 @@ public final class WordTokenizer {
             case COMMON:
             case INHERITED:
             case UNKNOWN:
-                return SCRIPT_NONE;
             case HAN:
             case HIRAGANA:
             case KATAKANA:
             case HANGUL:
             case BOPOMOFO:
-                return SCRIPT_CJK;
+                return SCRIPT_NONE;
             default:
                 return script.ordinal();
         }

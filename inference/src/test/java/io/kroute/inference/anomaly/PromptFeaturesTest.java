@@ -89,6 +89,21 @@ class PromptFeaturesTest {
     }
 
     @Test
+    void shouldNotMergeDifferentTokensThatShareAHash() {
+        // "aa" and "bb" differ, yet "Aa"/"BB" style collisions must not merge: compare by characters.
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        assertThat(new PromptAnalyzer(WeightFileFixture.classifier(), neutralModel()).features("Aa BB Aa")
+                .get(PromptFeature.TOP_TOKEN_SHARE)).isCloseTo(2 / 3.0, within(1e-12));
+        assertThat(new io.kroute.inference.text.WordTokenizer(false, 1000).tokens("Aa BB")).containsExactly("Aa", "BB");
+    }
+
+    @Test
+    void shouldNotCountCjkTextWithEmbeddedLatinAsMixedScript() {
+        assertThat(f("这段Rust代码为什么会报错").get(PromptFeature.MIXED_SCRIPT_SHARE)).isZero();
+        assertThat(f("Привет wоrld").get(PromptFeature.MIXED_SCRIPT_SHARE)).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
     void shouldMeasureClassifierUncertainty() {
         assertThat(f("").get(PromptFeature.CLASS_UNCERTAINTY)).isBetween(0.9, 1.0);
         assertThat(f("java java java function code code").get(PromptFeature.CLASS_UNCERTAINTY)).isLessThan(0.2);

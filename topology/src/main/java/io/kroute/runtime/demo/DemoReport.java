@@ -19,9 +19,9 @@ import java.util.TreeMap;
 public final class DemoReport {
     static final String[] COLORS = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1",
         "#ff9da7", "#9c755f", "#bab0ac"};
-    private static final int WIDTH = 420;
+    private static final int WIDTH = 430;
     private static final int HEIGHT = 160;
-    private static final int MARGIN = 34;
+    private static final int MARGIN = 40;
 
     private DemoReport() {
     }
@@ -108,11 +108,16 @@ public final class DemoReport {
             for (int p = 0; p < providers; p++) {
                 StringBuilder top = new StringBuilder();
                 StringBuilder bottom = new StringBuilder();
+                // One flat step per time bin: the chart shows exactly the shares measured in that bin.
                 for (int i = 0; i < shares.size(); i++) {
-                    double x = MARGIN + plotWidth * (starts.get(i) + bin / 2.0) / lastSecond;
+                    double x0 = MARGIN + plotWidth * starts.get(i) / lastSecond;
+                    double x1 = MARGIN + plotWidth * Math.min(starts.get(i) + bin, lastSecond) / lastSecond;
                     double upper = lower[i] + shares.get(i)[p];
-                    top.append(point(x, MARGIN + plotHeight * (1 - upper))).append(' ');
-                    bottom.insert(0, point(x, MARGIN + plotHeight * (1 - lower[i])) + " ");
+                    double yTop = MARGIN + plotHeight * (1 - upper);
+                    double yBottom = MARGIN + plotHeight * (1 - lower[i]);
+                    top.append(point(x0, yTop)).append(' ').append(point(x1, yTop)).append(' ');
+                    // The lower edge is walked back from right to left.
+                    bottom.insert(0, point(x1, yBottom) + " " + point(x0, yBottom) + " ");
                     lower[i] = upper;
                 }
                 svg.append("<polygon fill=\"").append(color(p)).append("\" points=\"").append(top).append(bottom)

@@ -1,0 +1,95 @@
+package io.kroute.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kroute.schemas.ArmState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The broker (in its own JVM) is stopped and restarted in place while kroute (the jar, in another JVM) routes
+ * prompts and folds rewards: kroute recovers without any action, and every prompt and reward reconciles as in the
+ * crash test. CI scale 3,000 prompts; {@code -Dkroute.reliability.long=true}: 30,000.
+ */
+class BrokerRestartIT {
+
+    @Test
+    void shouldRecoverFromABrokerRestartWithoutLosingOrDuplicatingAnything() throws Exception {
+        int prompts = Figures.scale(3_000, 30_000);
+        int perSecond = Figures.scale(150, 500);
+        Duration bound = Duration.ofSeconds(Figures.scale(240, 1_200));
+        Path brokerDir = Files.createTempDirectory("kroute-it-broker-restart-");
+        int port = KrouteProcess.freePort();
+        BrokerProcess broker = BrokerProcess.start(brokerDir, port);
+        Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
+        KrouteProcess kroute = null;
+        try (ExternalRegistry shared = ExternalRegistry.open("broker-restart", client, 3)) {
+            List<String> args = List.of("--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url",
+                    shared.url(), "--application-id", "broker-restart-it", "--config",
+                    shared.config("broker-restart", CrashRecoveryIT.settings()).toString());
+            kroute = KrouteProcess.start(shared.dir().resolve("node"), args);
+            KrouteProcess node = kroute;
+            long downMs;
+            try (Workload workload = new Workload(client, shared.registry(), prompts, perSecond, 43L).start()) {
+                Await.until(prompts / 3 + " committed decisions", bound, () -> workload.decisionsSeen() >= prompts / 3);
+                long stoppedAt = System.nanoTime();
+                broker.close();
+                broker = BrokerProcess.start(brokerDir, port);
+                downMs = (System.nanoTime() - stoppedAt) / 1_000_000;
+                assertThat(node.isAlive()).as("kroute alive after the broker restart").isTrue();
+
+                Await.until("every prompt sent", bound, workload::allSent);
+                List<String> sent = workload.sent();
+                try (OutputAudit audit = new OutputAudit(client)) {
+                    audit.readUntil("an answer for every prompt", bound, a -> {
+                        if (!node.isAlive()) {
+                            throw new AssertionError("kroute exited on its own:\n" + node.log());
+                        }
+                        return a.answered(sent) == sent.size();
+                    });
+                    Map<String, Long> tally = audit.tally(sent);
+                    Await.until("the dispatcher to answer every decision", bound,
+                            () -> workload.decisionsSeen() >= tally.get("decided"));
+                    workload.close();
+                    long rewards = workload.rewardsSent();
+                    Map<String, ArmState> arms = Await.until("every reward folded", bound,
+                            () -> Workload.armStates(client, shared.registry()),
+                            a -> Workload.countAll(a) >= 2 * rewards);
+                    List<String> wrong = Workload.disagreements(workload.expectedArms(), arms, 1e-6);
+                    int health = Http.get(node.httpUrl() + "/health").status();
+
+                    new Figures("broker-restart")
+                            .put("injected", "clean stop and restart of the broker's JVM in place after "
+                                    + prompts / 3 + " decisions (broker down " + downMs + " ms)")
+                            .putAll(tally)
+                            .put("deadLettered", (long) audit.deadLetters().size())
+                            .put("duplicateDecisionsSeenByDispatcher", workload.duplicateDecisionsSeen())
+                            .put("rewardsSent", rewards)
+                            .put("rewardsFolded", Workload.countAll(arms) / 2)
+                            .put("armsDisagreeing", wrong)
+                            .put("healthAfter", health)
+                            .report();
+
+                    assertThat(tally.get("lost")).isZero();
+                    assertThat(tally.get("duplicated")).isZero();
+                    assertThat(workload.duplicateDecisionsSeen()).isZero();
+                    assertThat(wrong).isEmpty();
+                    assertThat(health).isEqualTo(200);
+                }
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(e.getMessage() + "\n--- kroute log (tail) ---\n"
+                        + FailoverIT.tail(shared.dir().resolve("node").resolve("kroute.log")), e);
+            }
+        } finally {
+            if (kroute != null) {
+                kroute.close();
+            }
+            broker.close();
+            EmbeddedKafkaExtension.delete(brokerDir);
+        }
+    }
+}
