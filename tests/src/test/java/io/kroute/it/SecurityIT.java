@@ -130,6 +130,27 @@ class SecurityIT {
         }
     }
 
+    @Test
+    void shouldStopWithAClearErrorAndNoPasswordWhenTheCredentialsAreWrong() throws Exception {
+        String wrong = "wrong-" + Long.toHexString(new java.util.SplittableRandom(97).nextLong());
+        try (ExternalRegistry shared = ExternalRegistry.open("sasl-wrong", client("kroute", SECRET), 1)) {
+            Path config = shared.config("sasl-wrong", "security.protocol=SASL_PLAINTEXT", "sasl.mechanism=PLAIN",
+                    "sasl.jaas.config=" + jaas("kroute", wrong));
+            List<String> args = List.of("--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url",
+                    shared.url(), "--application-id", "sasl-wrong-it", "--config", config.toString());
+            try (KrouteProcess process = KrouteProcess.start(shared.dir().resolve("node"), args)) {
+                Await.until("kroute to give up on wrong credentials", BOUND, () -> !process.isAlive());
+                String log = process.log();
+                new Figures("security-sasl-wrong-password").put("exitStatus", process.exitValue())
+                        .put("passwordInLog", log.contains(wrong))
+                        .put("lastLine", log.lines().reduce("", (a, b) -> b)).report();
+                assertThat(process.exitValue()).isNotZero();
+                assertThat(log).contains("kroute run: cannot start").containsIgnoringCase("authentication")
+                        .doesNotContain(wrong).doesNotContain(SECRET);
+            }
+        }
+    }
+
     static boolean refused(Map<String, Object> props) {
         Map<String, Object> quick = new HashMap<>(props);
         quick.put("default.api.timeout.ms", 5_000);
