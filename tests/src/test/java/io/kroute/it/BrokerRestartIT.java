@@ -33,11 +33,13 @@ class BrokerRestartIT {
                     shared.config("broker-restart", CrashRecoveryIT.settings()).toString());
             kroute = KrouteProcess.start(shared.dir().resolve("node"), args);
             KrouteProcess node = kroute;
-            long downMs;
+            long downMs = -1;
+            long stopMs = -1;
             try (Workload workload = new Workload(client, shared.registry(), prompts, perSecond, 43L).start()) {
                 Await.until(prompts / 3 + " committed decisions", bound, () -> workload.decisionsSeen() >= prompts / 3);
                 long stoppedAt = System.nanoTime();
                 broker.close();
+                stopMs = (System.nanoTime() - stoppedAt) / 1_000_000;
                 broker = BrokerProcess.start(brokerDir, port);
                 downMs = (System.nanoTime() - stoppedAt) / 1_000_000;
                 assertThat(node.isAlive()).as("kroute alive after the broker restart").isTrue();
@@ -64,7 +66,7 @@ class BrokerRestartIT {
 
                     new Figures("broker-restart")
                             .put("injected", "clean stop and restart of the broker's JVM in place after "
-                                    + prompts / 3 + " decisions (broker down " + downMs + " ms)")
+                                    + prompts / 3 + " decisions (broker down " + downMs + " ms, of which stopping " + stopMs + " ms)")
                             .putAll(tally)
                             .put("deadLettered", (long) audit.deadLetters().size())
                             .put("duplicateDecisionsSeenByDispatcher", workload.duplicateDecisionsSeen())
@@ -81,7 +83,8 @@ class BrokerRestartIT {
                     assertThat(health).isEqualTo(200);
                 }
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(e.getMessage() + "\n--- kroute log (tail) ---\n"
+                throw new AssertionError(e.getMessage() + " (broker down " + downMs + " ms, of which stopping " + stopMs
+                        + " ms)\n--- kroute log (tail) ---\n"
                         + FailoverIT.tail(shared.dir().resolve("node").resolve("kroute.log")), e);
             }
         } finally {

@@ -69,8 +69,11 @@ public final class Traffic implements AutoCloseable {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.putIfAbsent("linger.ms", 5);
         props.putIfAbsent("acks", "all");
-        // A broker restart in the middle of a run must delay sends, not fail them.
-        props.putIfAbsent("delivery.timeout.ms", 120_000);
+        // A broker restart in the middle of a run must delay sends, not fail them, however slowly it restarts.
+        props.putIfAbsent("delivery.timeout.ms", 600_000);
+        // With several batches in flight, an idempotent producer was seen retrying OUT_OF_ORDER_SEQUENCE_NUMBER
+        // until its delivery timeout after a broker restart; one in flight keeps its sequence in order.
+        props.putIfAbsent("max.in.flight.requests.per.connection", 1);
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         prompts = AvroCodec.forValues(PromptEvent.class, registry);
         rewards = AvroCodec.forValues(RewardEvent.class, registry);
