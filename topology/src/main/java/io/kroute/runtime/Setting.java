@@ -1,6 +1,9 @@
 package io.kroute.runtime;
 
+import io.kroute.inference.bandit.PolicyCatalog;
+import io.kroute.topology.KrouteConfig;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,7 +36,7 @@ public enum Setting {
     PROVIDERS("kroute.providers", "--providers", String.join(",", Defaults.TOPOLOGY.providers()),
             "The LLM providers the bandits choose from, comma-separated."),
     POLICY("kroute.policy", "--policy", Defaults.TOPOLOGY.policy(),
-            "Bandit policy: one of " + String.join(", ", io.kroute.inference.bandit.PolicyCatalog.NAMES) + "."),
+            "Bandit policy: one of " + String.join(", ", PolicyCatalog.NAMES) + "."),
     MODEL_NAME("kroute.model.name", "--model-name", Defaults.TOPOLOGY.modelName(),
             "The model (key on the weights topic) this application follows."),
     HALF_LIFE("kroute.half.life", "--half-life", "1h",
@@ -51,7 +54,7 @@ public enum Setting {
 
     /** The topology's own defaults, so the two never drift apart. */
     private static final class Defaults {
-        static final io.kroute.topology.KrouteConfig TOPOLOGY = io.kroute.topology.KrouteConfig.builder().build();
+        static final KrouteConfig TOPOLOGY = KrouteConfig.builder().build();
     }
 
     public static final String ENV_PREFIX = "KROUTE_";
@@ -86,7 +89,7 @@ public enum Setting {
 
     /** {@code kroute.http.port} is set by {@code KROUTE_HTTP_PORT}. */
     public String environmentVariable() {
-        return ENV_PREFIX + property.substring("kroute.".length()).replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+        return ENV_PREFIX + property.substring("kroute.".length()).replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     public static Optional<Setting> byProperty(String property) {
