@@ -13,14 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Loads the weight and prompt files the benchmarks run on, with a clear message when they are missing. */
-final class BenchmarkInputs {
+public final class BenchmarkInputs {
     static final String PREPARE = "create them first with: /usr/bin/python3 bench/sklearn_bench.py "
             + "(run from the repository root)";
 
     private BenchmarkInputs() {
     }
 
-    static WeightFile weights(String path) {
+    public static WeightFile weights(String path) {
         Path file = Path.of(path);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("weight file " + file.toAbsolutePath() + " not found; " + PREPARE);
@@ -33,7 +33,7 @@ final class BenchmarkInputs {
     }
 
     /** The {@code text} of every line of a JSONL file. */
-    static String[] prompts(String path) {
+    public static String[] prompts(String path) {
         Path file = Path.of(path);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("prompt file " + file.toAbsolutePath() + " not found; " + PREPARE);

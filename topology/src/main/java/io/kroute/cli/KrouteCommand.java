@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             WeightsCommand.class,
             RunCommand.class,
             DemoCommand.class,
+            BenchCommand.class,
             SimulateCommand.class,
         })
 public final class KrouteCommand implements Runnable {

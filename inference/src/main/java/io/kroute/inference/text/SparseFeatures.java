@@ -9,6 +9,8 @@ import java.util.Arrays;
 public final class SparseFeatures {
     final TokenBuffer tokens = new TokenBuffer();
     int[] hits = new int[128];
+    int[] lookupScratch = new int[256];
+    int[] tokenFeatures = new int[128];
     int hitCount;
     boolean[] keep = new boolean[64];
     int[] indices = new int[128];
@@ -68,6 +70,15 @@ public final class SparseFeatures {
             hits = Arrays.copyOf(hits, hitCount * 2);
         }
         hits[hitCount++] = feature;
+    }
+
+    /** Room for {@link TermIndex#indexOfTokens} over {@code tokens} tokens. */
+    void ensureLookupRoom(int tokens) {
+        if (tokenFeatures.length < tokens) {
+            int size = Math.max(tokens, tokenFeatures.length * 2);
+            tokenFeatures = new int[size];
+            lookupScratch = new int[2 * size];
+        }
     }
 
     boolean[] keepArray(int n) {

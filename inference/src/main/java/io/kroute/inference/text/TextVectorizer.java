@@ -95,14 +95,23 @@ public final class TextVectorizer {
         out.hitCount = 0;
         int count = tokens.count;
         for (int n = ngramMin; n <= ngramMax; n++) {
+            if (n == 1) {
+                out.ensureLookupRoom(count);
+                int[] features = out.tokenFeatures;
+                vocabulary.indexOfTokens(tokens, out.lookupScratch, features);
+                for (int t = 0; t < count; t++) {
+                    if (features[t] >= 0) {
+                        out.addHit(features[t]);
+                    }
+                }
+                out.knownTokens = out.hitCount;
+                continue;
+            }
             for (int first = 0; first + n <= count; first++) {
                 int feature = vocabulary.indexOf(tokens, first, n);
                 if (feature >= 0) {
                     out.addHit(feature);
                 }
-            }
-            if (n == 1) {
-                out.knownTokens = out.hitCount;
             }
         }
         if (ngramMin > 1) {

@@ -24,16 +24,17 @@ import java.util.random.RandomGenerator;
  * Chooses a provider for a prompt class from the arm statistics on the {@link ArmBoard}: the class's own arms
  * once they carry {@code minClassEvidence} of (discounted) rewards, the global arms before that. The selection
  * distribution of a class is prepared once per change of its arms or of the model (whose priors it uses) and
- * then reused, so most decisions cost one uniform draw. One instance per task; not thread-safe.
+ * then reused, with the per-arm scores every decision reports, so most decisions cost one uniform draw and two
+ * small objects. One instance per task; not thread-safe.
  */
 public final class ProviderChooser {
 
-    /** A choice and what the policy knew about every candidate when it made it. */
+    /** A choice and what the policy knew about every candidate when it made it ({@code arms} is shared, read-only). */
     public record Chosen(Choice choice, boolean explored, List<ArmScore> arms) {
     }
 
     private record Prepared(ArmBoard.ClassArms classArms, ArmBoard.ClassArms globalArms, ActiveModel model,
-            ArmDistribution distribution, double[] expectations, double[] pulls, int best) {
+            ArmDistribution distribution, List<ArmScore> scores, int best) {
     }
 
     private final Policy policy;
@@ -63,13 +64,7 @@ public final class ProviderChooser {
             prepared.put(label, p);
         }
         Choice choice = p.distribution.sample(random);
-        List<ArmScore> scores = new ArrayList<>(providers.size());
-        for (int i = 0; i < providers.size(); i++) {
-            double probability = p.distribution.probability(i);
-            scores.add(ArmScore.newBuilder().setProvider(providers.get(i)).setExpectedReward(p.expectations[i])
-                    .setScore(probability).setSelectionProbability(probability).setPulls(p.pulls[i]).build());
-        }
-        return new Chosen(choice, choice.index() != p.best, scores);
+        return new Chosen(choice, choice.index() != p.best, p.scores);
     }
 
     private Prepared prepare(String label, ArmBoard.ClassArms classArms, ArmBoard.ClassArms globalArms,
@@ -89,7 +84,15 @@ public final class ProviderChooser {
                 best = i;
             }
         }
-        return new Prepared(classArms, globalArms, model, distribution, expectations, view.weight().clone(), best);
+        double[] pulls = view.weight();
+        List<ArmScore> scores = new ArrayList<>(providers.size());
+        for (int i = 0; i < providers.size(); i++) {
+            double probability = distribution.probability(i);
+            scores.add(ArmScore.newBuilder().setProvider(providers.get(i)).setExpectedReward(expectations[i])
+                    .setScore(probability).setSelectionProbability(probability).setPulls(pulls[i]).build());
+        }
+        // Shared by every decision made from this preparation; never modified after this point.
+        return new Prepared(classArms, globalArms, model, distribution, List.copyOf(scores), best);
     }
 
     /** The bandit state of one scope: every configured provider, with its prior and its learnt evidence. */

@@ -1,0 +1,98 @@
+package io.kroute.bench.decision;
+
+import io.kroute.bench.BenchmarkInputs;
+import io.kroute.inference.anomaly.AnomalyModel;
+import io.kroute.inference.anomaly.FeatureBaseline;
+import io.kroute.inference.anomaly.PromptAnalysis;
+import io.kroute.inference.anomaly.PromptAnalyzer;
+import io.kroute.inference.anomaly.PromptFeature;
+import io.kroute.inference.anomaly.RunningStats;
+import io.kroute.inference.bandit.BanditPriors;
+import io.kroute.inference.bandit.PolicyCatalog;
+import io.kroute.inference.classify.TextClassifier;
+import io.kroute.inference.weights.WeightFile;
+import io.kroute.schemas.ArmState;
+import io.kroute.topology.KrouteConfig;
+import io.kroute.topology.decide.ArmBoard;
+import io.kroute.topology.decide.ProviderChooser;
+import io.kroute.topology.weights.ActiveModel;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * Everything a decision needs, built as the decide processor builds it: the active model (classifier and anomaly
+ * filter), and a provider chooser over arm statistics that every class has already learnt (the steady state).
+ */
+final class DecisionFixture {
+    /** A z-score this far out is rare for prompts drawn from the baseline's own distribution. */
+    private static final double FITTED_THRESHOLD = 6.0;
+
+    final WeightFile file;
+    final ActiveModel model;
+    final ProviderChooser chooser;
+    final String[] texts;
+    final boolean fittedAnomalyBaselines;
+
+    DecisionFixture(BenchCase benchCase, String policy) {
+        file = BenchmarkInputs.weights(benchCase.weights);
+        texts = BenchmarkInputs.prompts(benchCase.prompts);
+        fittedAnomalyBaselines = file.anomaly().isEmpty();
+        AnomalyModel anomaly = file.anomaly().orElseGet(() -> fitBaselines(file.classifier(), texts));
+        BanditPriors priors = file.section("bandit").map(BanditPriors::fromJson).orElse(BanditPriors.none());
+        model = new ActiveModel(file, new PromptAnalyzer(file.classifier(), anomaly), priors, "bench");
+        KrouteConfig config = KrouteConfig.builder().policy(policy).build();
+        PolicyCatalog.Spec spec = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
+        ArmBoard board = new ArmBoard();
+        SplittableRandom random = new SplittableRandom(1);
+        for (String label : file.classifier().classes()) {
+            for (String provider : config.providers()) {
+                double weight = 50 + random.nextInt(50);
+                double sum = weight * random.nextDouble();
+                board.update(ArmState.newBuilder().setLabel(label).setProvider(provider).setSuccesses(sum)
+                        .setFailures(weight - sum).setRewardSum(sum).setRewardSquareSum(sum).setWeight(weight)
+                        .setCount((long) weight).setHalfLifeMs(config.halfLife().toMillis())
+                        .setLastUpdatedAt(Instant.EPOCH).setVersion(1).build());
+            }
+        }
+        chooser = new ProviderChooser(spec.policy(), spec.config(), config.providers(), config.minClassEvidence(),
+                board, new SplittableRandom(config.seed()));
+    }
+
+    /** The whole decision for one prompt: classify and screen in one pass, then choose a provider unless held. */
+    Object decide(String text) {
+        PromptAnalysis analysis = model.analyzer().analyze(text);
+        if (analysis.anomaly().flagged()) {
+            return analysis;
+        }
+        return chooser.choose(analysis.classification().label(), model);
+    }
+
+    /**
+     * Baselines fitted on the benchmark's own prompts, for weight files without an {@code anomaly} section. Scoring
+     * costs the same whatever the baseline values; fitting them on the prompts keeps the quarantine branch rare, as
+     * it is in production.
+     */
+    static AnomalyModel fitBaselines(TextClassifier classifier, String[] texts) {
+        FeatureBaseline[] neutral = new FeatureBaseline[PromptFeature.count()];
+        Arrays.fill(neutral, new FeatureBaseline(FeatureBaseline.Transform.NONE, FeatureBaseline.Direction.BOTH,
+                FeatureBaseline.Method.STANDARD, 0, 1, 0, 1, 1));
+        PromptAnalyzer extractor = new PromptAnalyzer(classifier, new AnomalyModel(neutral, Double.MAX_VALUE));
+        RunningStats[] stats = new RunningStats[PromptFeature.count()];
+        Arrays.fill(stats, RunningStats.EMPTY);
+        for (String text : texts) {
+            double[] values = extractor.features(text).toArray();
+            for (int i = 0; i < values.length; i++) {
+                stats[i] = stats[i].plus(values[i]);
+            }
+        }
+        FeatureBaseline[] fitted = new FeatureBaseline[PromptFeature.count()];
+        for (int i = 0; i < fitted.length; i++) {
+            double std = stats[i].std();
+            fitted[i] = new FeatureBaseline(FeatureBaseline.Transform.NONE, FeatureBaseline.Direction.BOTH,
+                    FeatureBaseline.Method.STANDARD, stats[i].mean(), std, stats[i].mean(), std,
+                    Math.max(std, 1e-6));
+        }
+        return new AnomalyModel(fitted, FITTED_THRESHOLD);
+    }
+}
