@@ -53,6 +53,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      *     the JVM with the broker want false, a process that is the broker keeps Kafka's default
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, boolean haltOnFatalFault) {
+        return start(dataDir, port, haltOnFatalFault, props -> { });
+    }
+
+    /**
+     * Starts a broker as {@link #start(Path, int, boolean)} does, with its properties adjusted by {@code customize}
+     * first (for example a listener that requires SASL authentication).
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, boolean haltOnFatalFault,
+            java.util.function.Consumer<Properties> customize) {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("broker port must be 0 (any free port) or 1-65535, found " + port);
         }
@@ -66,6 +75,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // The controller port is internal to this process; a static voter set lets it change between runs.
         int controllerPort = freePort();
         Properties props = brokerProperties(logDir, brokerPort, controllerPort);
+        customize.accept(props);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(props, logDir);
         }

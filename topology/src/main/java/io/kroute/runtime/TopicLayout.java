@@ -23,12 +23,15 @@ public final class TopicLayout {
                     + weightsMaxMessageBytes);
         }
         Map<String, String> compacted = Map.of("cleanup.policy", "compact");
+        // Outputs that carry a whole input record (quarantine, dead letters) take larger records than the inputs.
+        Map<String, String> input = Map.of("max.message.bytes", Integer.toString(KrouteTopics.INPUT_MAX_MESSAGE_BYTES));
+        Map<String, String> carrier = Map.of("max.message.bytes", Integer.toString(KrouteTopics.CARRIER_MAX_MESSAGE_BYTES));
         return List.of(
-                new TopicSpec(KrouteTopics.PROMPTS, partitions, Map.of()),
+                new TopicSpec(KrouteTopics.PROMPTS, partitions, input),
                 new TopicSpec(KrouteTopics.DECISIONS, partitions, Map.of()),
-                new TopicSpec(KrouteTopics.QUARANTINE, partitions, Map.of()),
-                new TopicSpec(KrouteTopics.REWARDS, partitions, Map.of()),
-                new TopicSpec(KrouteTopics.DEAD_LETTERS, partitions, Map.of()),
+                new TopicSpec(KrouteTopics.QUARANTINE, partitions, carrier),
+                new TopicSpec(KrouteTopics.REWARDS, partitions, input),
+                new TopicSpec(KrouteTopics.DEAD_LETTERS, partitions, carrier),
                 new TopicSpec(KrouteTopics.WEIGHTS, 1, Map.of(
                         "cleanup.policy", "compact",
                         "max.message.bytes", Integer.toString(weightsMaxMessageBytes))),

@@ -27,6 +27,17 @@ public final class KrouteTopics {
     /** Compacted: one arm's statistics per {@code class|provider}. */
     public static final String ARM_STATE = "arm-state";
 
+    /**
+     * The largest record kroute creates {@code prompts} and {@code rewards} for: Kafka's default
+     * {@code message.max.bytes}, made explicit so the room below holds on any cluster.
+     */
+    public static final int INPUT_MAX_MESSAGE_BYTES = 1_048_588;
+    /**
+     * The largest record kroute writes to {@code quarantine} and {@code dead-letters}, which carry a whole input
+     * record plus kroute's additions (features, reason, headers): room for the largest input with plenty to spare.
+     */
+    public static final int CARRIER_MAX_MESSAGE_BYTES = 4 << 20;
+
     /** Every topic kroute reads or writes, for tools that create them. */
     public static final List<String> ALL = List.of(PROMPTS, DECISIONS, QUARANTINE, REWARDS, DEAD_LETTERS, WEIGHTS,
             ARM_STATE);

@@ -89,6 +89,8 @@ public final class KrouteTopology {
         AvroCodec<ArmState> armStateCodec = AvroCodec.forValues(ArmState.class, registry);
 
         StreamsBuilder builder = new StreamsBuilder();
+        // Inputs whose time feeds stream time (windows) and discounting: bounded against fast producer clocks.
+        BoundedTimestampExtractor eventTime = new BoundedTimestampExtractor();
 
         // Global stores: every instance reads all of arm-state and weights, whatever partitions it owns.
         builder.addGlobalStore(
@@ -112,7 +114,7 @@ public final class KrouteTopology {
         }
         KStream<String, Routed> routed = builder
                 .stream(KrouteTopics.PROMPTS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("prompts-source"))
+                        .withName("prompts-source").withTimestampExtractor(eventTime))
                 .process(() -> new DecideProcessor(new PromptDecoder(config.promptFormat(), promptCodec),
                         activeWeights, new PromptScreen(config.anomalyEnabled(), tenantStore, config.tenantMinPrompts(),
                                 config.tenantHalfLife().toMillis()),
@@ -149,9 +151,11 @@ public final class KrouteTopology {
                 Serdes.ByteArray()));
         RewardFunction rewardFunction = new RewardFunction(RewardFunction.Weights.DEFAULT);
         KStream<byte[], byte[]> decisionsIn = builder.stream(KrouteTopics.DECISIONS,
-                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("decisions-source"));
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("decisions-source")
+                        .withTimestampExtractor(eventTime));
         KStream<byte[], byte[]> rewardsIn = builder.stream(KrouteTopics.REWARDS,
-                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("rewards-source"));
+                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("rewards-source")
+                        .withTimestampExtractor(eventTime));
         KStream<String, Learned> learned = decisionsIn.merge(rewardsIn, Named.as("learn-inputs"))
                 .process(() -> new RewardJoinProcessor(KrouteStores.PENDING_DECISIONS,
                         KrouteStores.DECISION_DEADLINES, decisionCodec, rewardCodec, rewardFunction, config, counters),

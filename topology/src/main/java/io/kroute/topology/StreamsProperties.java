@@ -3,6 +3,7 @@ package io.kroute.topology;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams settings kroute runs with; every default yields to a value the user set. */
@@ -29,6 +30,10 @@ public final class StreamsProperties {
                 org.apache.kafka.common.serialization.Serdes.ByteArraySerde.class.getName());
         // A new application starts at the beginning of its inputs, so no prompt published before it is skipped.
         props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // A quarantine record or dead letter carries a whole input record and more: the default 1 MiB request
+        // limit would fail (and stop) the stream on the largest prompt its topic accepts.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
+                KrouteTopics.CARRIER_MAX_MESSAGE_BYTES);
         return props;
     }
 
