@@ -1,6 +1,7 @@
 package io.kroute.runtime;
 
 import io.kroute.inference.bandit.PolicyCatalog;
+import io.kroute.inference.bandit.RewardFunction;
 import io.kroute.topology.KrouteConfig;
 import java.io.IOException;
 import java.io.Reader;
@@ -128,6 +129,12 @@ public final class RuntimeConfig {
         duration(Setting.ARM_STATE_PUBLISH_INTERVAL);
         defaultReward();
         longSetting(Setting.SEED);
+        duplicateRewards();
+        rewardWeights();
+        doubleSetting(Setting.MIN_CLASS_EVIDENCE);
+        booleanSetting(Setting.TENANT_BASELINES);
+        longSetting(Setting.TENANT_MIN_PROMPTS);
+        duration(Setting.TENANT_HALF_LIFE);
         if (string(Setting.DATA_DIR).isBlank()) {
             throw new ConfigException(Setting.DATA_DIR.property() + " must name a folder, found an empty value");
         }
@@ -165,6 +172,44 @@ public final class RuntimeConfig {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
             throw new ConfigException(setting.property() + " must be a whole number, found '" + raw + "'");
+        }
+    }
+
+    public double doubleSetting(Setting setting) {
+        String raw = string(setting);
+        try {
+            double value = Double.parseDouble(raw);
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(setting.property() + " must be a finite number, found '" + raw + "'");
+        }
+    }
+
+    public KrouteConfig.DuplicateRewards duplicateRewards() {
+        String raw = string(Setting.DUPLICATE_REWARDS).toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "first" -> KrouteConfig.DuplicateRewards.FIRST;
+            case "sum" -> KrouteConfig.DuplicateRewards.SUM;
+            default -> throw new ConfigException(Setting.DUPLICATE_REWARDS.property() + " must be first or sum, found '"
+                    + string(Setting.DUPLICATE_REWARDS) + "'");
+        };
+    }
+
+    /** The reward function's weights from the kroute.reward.* settings, validated together. */
+    public RewardFunction.Weights rewardWeights() {
+        double success = doubleSetting(Setting.REWARD_WEIGHT_SUCCESS);
+        double quality = doubleSetting(Setting.REWARD_WEIGHT_QUALITY);
+        double latency = doubleSetting(Setting.REWARD_WEIGHT_LATENCY);
+        double cost = doubleSetting(Setting.REWARD_WEIGHT_COST);
+        double latencyScale = doubleSetting(Setting.REWARD_LATENCY_SCALE_MS);
+        double costScale = doubleSetting(Setting.REWARD_COST_SCALE);
+        try {
+            return new RewardFunction.Weights(success, quality, latency, cost, latencyScale, costScale);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("kroute.reward.*: " + e.getMessage());
         }
     }
 
@@ -260,6 +305,12 @@ public final class RuntimeConfig {
                     .rewardWindow(duration(Setting.REWARD_WINDOW))
                     .defaultReward(defaultReward())
                     .anomalyEnabled(booleanSetting(Setting.ANOMALY_ENABLED))
+                    .duplicateRewards(duplicateRewards())
+                    .rewardWeights(rewardWeights())
+                    .minClassEvidence(doubleSetting(Setting.MIN_CLASS_EVIDENCE))
+                    .tenantBaselines(booleanSetting(Setting.TENANT_BASELINES))
+                    .tenantMinPrompts(longSetting(Setting.TENANT_MIN_PROMPTS))
+                    .tenantHalfLife(duration(Setting.TENANT_HALF_LIFE))
                     .armStatePublishInterval(duration(Setting.ARM_STATE_PUBLISH_INTERVAL))
                     .seed(longSetting(Setting.SEED))
                     .build();
