@@ -1,7 +1,9 @@
 package io.kroute.it;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Bounded waits on conditions: poll every 100 ms, fail with a description once the bound has passed. */
@@ -20,7 +22,7 @@ public final class Await {
     }
 
     /** Polls {@code value} until {@code done} accepts it; returns the accepted value. */
-    public static <T> T until(String what, Duration bound, Supplier<T> value, java.util.function.Predicate<T> done) {
+    public static <T> T until(String what, Duration bound, Supplier<T> value, Predicate<T> done) {
         long deadline = System.nanoTime() + bound.toNanos();
         T current = value.get();
         while (!done.test(current)) {
@@ -35,7 +37,7 @@ public final class Await {
 
     private static void pause() {
         // The interval between two checks of a condition, never a wait in place of one.
-        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        LockSupport.parkNanos(100_000_000L);
         if (Thread.interrupted()) {
             throw new AssertionError("interrupted while waiting");
         }

@@ -13,11 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +56,8 @@ class DockerComposeDefaultsTest {
 
     @Test
     void shouldRunTheKafkaImageOfTheKafkaVersionKrouteIsBuiltWith() throws Exception {
-        java.util.Properties kafkaVersion = new java.util.Properties();
-        try (var in = org.apache.kafka.clients.admin.Admin.class.getResourceAsStream("/kafka/kafka-version.properties")) {
+        Properties kafkaVersion = new Properties();
+        try (var in = Admin.class.getResourceAsStream("/kafka/kafka-version.properties")) {
             kafkaVersion.load(in);
         }
         String image = "apache/kafka:" + kafkaVersion.getProperty("version");
@@ -97,9 +98,7 @@ class DockerComposeDefaultsTest {
 
     private static Map<String, String> environment(String service) {
         Map<String, String> env = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = compose.at("/services/" + service + "/environment").fields();
-                it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : compose.at("/services/" + service + "/environment").properties()) {
             env.put(entry.getKey(), entry.getValue().asText());
         }
         return env;

@@ -3,11 +3,13 @@ package io.kroute.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.kroute.runtime.JournaledSchemaRegistry;
 import io.kroute.runtime.TopicCreator;
 import io.kroute.runtime.TopicLayout;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.registry.SchemaRegistryHttpServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,7 +125,7 @@ class FailoverIT {
             assertThat(Http.get(second.httpUrl() + "/health").status()).isEqualTo(200);
 
             // SIGTERM: the shutdown hook closes Kafka Streams before the JVM exits.
-            second.close();
+            second.terminate();
             assertThat(second.isAlive()).isFalse();
             assertThat(second.log()).contains("Kafka Streams PENDING_SHUTDOWN -> NOT_RUNNING");
         } catch (AssertionError | RuntimeException e) {
@@ -157,14 +159,14 @@ class FailoverIT {
     }
 
     static JsonNode json(Http.Reply reply) {
-        return reply.status() == 200 ? RoutingIT.json(reply) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return reply.status() == 200 ? RoutingIT.json(reply) : MissingNode.getInstance();
     }
 
     static String tail(Path log) {
         try {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return e.toString();
         }
     }

@@ -66,9 +66,13 @@ public final class KrouteProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM, then waits for the clean shutdown; returns the exit status. */
     @Override
     public void close() throws InterruptedException {
+        terminate();
+    }
+
+    /** SIGTERM, then waits up to a minute for the clean shutdown (SIGKILL after that). */
+    public void terminate() throws InterruptedException {
         if (process.isAlive()) {
             process.destroy();
             if (!process.waitFor(Duration.ofSeconds(60).toSeconds(), TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package io.kroute.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kroute.inference.bandit.sim.Scenario;
 import io.kroute.inference.bandit.sim.World;
 import io.kroute.runtime.KrouteRuntime;
@@ -19,13 +20,15 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -176,7 +179,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (in == null) {
                 throw new IOException("the built-in demo scenario " + SCENARIO_RESOURCE + " is missing from the jar");
             }
-            return Scenario.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(in));
+            return Scenario.parse(new ObjectMapper().readTree(in));
         }
     }
 
@@ -209,7 +212,7 @@ public final class DemoCommand implements Callable<Integer> {
                 break;
             }
             // The status line's refresh interval.
-            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+            LockSupport.parkNanos(250_000_000L);
         }
         if (live) {
             out.println();
@@ -298,7 +301,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Client settings (security, SASL, SSL, ...) apply to the demo's own clients; Streams settings do not. */
     static boolean isClientSetting(String key) {
-        return org.apache.kafka.clients.producer.ProducerConfig.configNames().contains(key)
-                && org.apache.kafka.clients.consumer.ConsumerConfig.configNames().contains(key);
+        return ProducerConfig.configNames().contains(key)
+                && ConsumerConfig.configNames().contains(key);
     }
 }

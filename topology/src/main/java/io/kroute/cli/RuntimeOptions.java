@@ -81,6 +81,46 @@ public final class RuntimeOptions {
     @Option(names = "--anomaly-enabled", paramLabel = "true|false", description = "Screen prompts for anomalies (default: true).")
     String anomalyEnabled;
 
+    @Option(names = "--duplicate-rewards", paramLabel = "first|sum",
+            description = "A second reward for one decision: counted once (first, default) or summed (sum).")
+    String duplicateRewards;
+
+    @Option(names = "--reward-weight-success", paramLabel = "W", description = "Weight of success in the reward (default: 0.5).")
+    String rewardWeightSuccess;
+
+    @Option(names = "--reward-weight-quality", paramLabel = "W", description = "Weight of the quality score (default: 0.2).")
+    String rewardWeightQuality;
+
+    @Option(names = "--reward-weight-latency", paramLabel = "W", description = "Weight of the latency term (default: 0.2).")
+    String rewardWeightLatency;
+
+    @Option(names = "--reward-weight-cost", paramLabel = "W", description = "Weight of the cost term (default: 0.1).")
+    String rewardWeightCost;
+
+    @Option(names = "--reward-latency-scale-ms", paramLabel = "MS",
+            description = "Latency that earns half of the latency term (default: 2000).")
+    String rewardLatencyScaleMs;
+
+    @Option(names = "--reward-cost-scale", paramLabel = "COST",
+            description = "Cost per call that earns half of the cost term (default: 0.01).")
+    String rewardCostScale;
+
+    @Option(names = "--min-class-evidence", paramLabel = "N",
+            description = "Rewards a class needs before its own arm statistics are used (default: 5).")
+    String minClassEvidence;
+
+    @Option(names = "--tenant-baselines", paramLabel = "true|false",
+            description = "Score prompts against each tenant's own adaptive baseline once warm (default: false).")
+    String tenantBaselines;
+
+    @Option(names = "--tenant-min-prompts", paramLabel = "N",
+            description = "Prompts a tenant baseline needs before it is used (default: 50).")
+    String tenantMinPrompts;
+
+    @Option(names = "--tenant-half-life", paramLabel = "DURATION",
+            description = "Half-life of a tenant baseline's memory (default: 1d).")
+    String tenantHalfLife;
+
     @Option(names = "--arm-state-publish-interval", paramLabel = "DURATION",
             description = "How often changed arm statistics are published (default: 1s).")
     String armStatePublishInterval;
@@ -119,6 +159,17 @@ public final class RuntimeOptions {
         putIfSet(flags, Setting.REWARD_WINDOW.property(), rewardWindow);
         putIfSet(flags, Setting.DEFAULT_REWARD.property(), defaultReward);
         putIfSet(flags, Setting.ANOMALY_ENABLED.property(), anomalyEnabled);
+        putIfSet(flags, Setting.DUPLICATE_REWARDS.property(), duplicateRewards);
+        putIfSet(flags, Setting.REWARD_WEIGHT_SUCCESS.property(), rewardWeightSuccess);
+        putIfSet(flags, Setting.REWARD_WEIGHT_QUALITY.property(), rewardWeightQuality);
+        putIfSet(flags, Setting.REWARD_WEIGHT_LATENCY.property(), rewardWeightLatency);
+        putIfSet(flags, Setting.REWARD_WEIGHT_COST.property(), rewardWeightCost);
+        putIfSet(flags, Setting.REWARD_LATENCY_SCALE_MS.property(), rewardLatencyScaleMs);
+        putIfSet(flags, Setting.REWARD_COST_SCALE.property(), rewardCostScale);
+        putIfSet(flags, Setting.MIN_CLASS_EVIDENCE.property(), minClassEvidence);
+        putIfSet(flags, Setting.TENANT_BASELINES.property(), tenantBaselines);
+        putIfSet(flags, Setting.TENANT_MIN_PROMPTS.property(), tenantMinPrompts);
+        putIfSet(flags, Setting.TENANT_HALF_LIFE.property(), tenantHalfLife);
         putIfSet(flags, Setting.ARM_STATE_PUBLISH_INTERVAL.property(), armStatePublishInterval);
         putIfSet(flags, Setting.SEED.property(), seed);
         if (noCreateTopics) {

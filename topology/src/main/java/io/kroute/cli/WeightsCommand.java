@@ -1,22 +1,22 @@
 package io.kroute.cli;
 
-import io.kroute.topology.KrouteTopics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.inference.weights.WeightFileException;
 import io.kroute.inference.weights.WeightFileReader;
 import io.kroute.runtime.EmbeddedKafkaBroker;
-import io.kroute.runtime.TopicLayout;
 import io.kroute.runtime.RuntimeConfig;
 import io.kroute.runtime.WeightsPublisher;
+import io.kroute.topology.KrouteTopics;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,12 +142,12 @@ public final class WeightsCommand implements Runnable {
         }
     }
 
-    static void printRefusal(java.io.PrintWriter err, Path file, WeightFileException e) {
+    static void printRefusal(PrintWriter err, Path file, WeightFileException e) {
         err.println("refused (" + e.reason() + "): " + file + ": " + e.getMessage());
         err.flush();
     }
 
-    static void describe(WeightFile weights, Path file, java.io.PrintWriter out) {
+    static void describe(WeightFile weights, Path file, PrintWriter out) {
         var classifier = weights.classifier();
         var vectorizer = classifier.vectorizer();
         out.printf(Locale.ROOT, "file:        %s (%d bytes)%n", file, weights.sizeBytes());
@@ -172,15 +172,14 @@ public final class WeightsCommand implements Runnable {
             JsonNode perClass = quality.path("perClassF1");
             if (perClass.isObject()) {
                 StringJoiner joiner = new StringJoiner(", ");
-                for (Iterator<Map.Entry<String, JsonNode>> it = perClass.fields(); it.hasNext();) {
-                    Map.Entry<String, JsonNode> entry = it.next();
+                for (Map.Entry<String, JsonNode> entry : perClass.properties()) {
                     joiner.add(entry.getKey() + " " + figure(entry.getValue()));
                 }
                 out.printf(Locale.ROOT, "F1 by class: %s%n", joiner);
             }
         }
         out.printf(Locale.ROOT, "sections:    %s (optional parts the file carries)%n", weights.sections().isEmpty() ? "none"
-                : String.join(", ", new java.util.TreeSet<>(weights.sections().keySet())));
+                : String.join(", ", new TreeSet<>(weights.sections().keySet())));
         out.printf(Locale.ROOT, "checksum:    %s%n", weights.checksum());
         out.flush();
     }

@@ -3,6 +3,7 @@ package io.kroute.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kroute.schemas.ArmState;
+import io.kroute.topology.KrouteConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -52,7 +53,7 @@ public final class ArmsQuery implements HttpEndpoint.Route {
 
     /** The key of one arm in the store: {@code class|provider}. */
     public static String armKey(String label, String provider) {
-        return io.kroute.topology.KrouteConfig.armKey(label, provider);
+        return KrouteConfig.armKey(label, provider);
     }
 
     @Override
@@ -115,7 +116,7 @@ public final class ArmsQuery implements HttpEndpoint.Route {
                     return remote;
                 }
                 JsonNode remoteClasses = JsonText.MAPPER.readTree(remote.body()).path("classes");
-                remoteClasses.fields().forEachRemaining(byClass -> byClass.getValue().fields().forEachRemaining(arm ->
+                remoteClasses.properties().forEach(byClass -> byClass.getValue().properties().forEach(arm ->
                         classes.withObjectProperty(byClass.getKey()).set(arm.getKey(), arm.getValue())));
             }
         }

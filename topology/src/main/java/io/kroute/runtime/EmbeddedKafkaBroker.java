@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -109,21 +111,21 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * The address of the embedded broker currently running with {@code dataDir}, written at start and removed
      * at a clean stop; empty when none is running (or the last one was killed and its port is now closed).
      */
-    public static java.util.Optional<String> runningAddress(Path dataDir) {
+    public static Optional<String> runningAddress(Path dataDir) {
         Path file = addressFile(dataDir.toAbsolutePath());
         try {
             if (!Files.isRegularFile(file)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             String address = Files.readString(file).trim();
             int colon = address.lastIndexOf(':');
-            try (java.net.Socket probe = new java.net.Socket()) {
+            try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(address.substring(0, colon),
                         Integer.parseInt(address.substring(colon + 1))), 1_000);
             }
-            return java.util.Optional.of(address);
+            return Optional.of(address);
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

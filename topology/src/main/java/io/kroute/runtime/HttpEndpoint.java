@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -61,7 +62,7 @@ public final class HttpEndpoint implements AutoCloseable {
     /** Binds {@code host:port} (port 0 picks a free one) and serves {@code routes}, path to route. */
     public static HttpEndpoint start(String host, int port, Map<String, Route> routes) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        Map<String, Route> table = java.util.Collections.synchronizedMap(new LinkedHashMap<>(routes));
+        Map<String, Route> table = Collections.synchronizedMap(new LinkedHashMap<>(routes));
         server.createContext("/", exchange -> handle(exchange, table));
         // Two threads: a slow forwarded /arms request must not hold up /health.
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {

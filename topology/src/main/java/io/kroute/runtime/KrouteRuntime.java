@@ -12,6 +12,7 @@ import io.kroute.topology.KrouteStores;
 import io.kroute.topology.KrouteTopology;
 import io.kroute.topology.StreamsProperties;
 import io.kroute.topology.weights.ActiveModel;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -29,8 +30,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -177,7 +181,7 @@ public final class KrouteRuntime implements AutoCloseable {
     }
 
     /** The meters behind {@code /metrics}, kroute's counters among them. */
-    public io.micrometer.core.instrument.MeterRegistry meterRegistry() {
+    public MeterRegistry meterRegistry() {
         return metrics.registry();
     }
 
@@ -251,7 +255,7 @@ public final class KrouteRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topics", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot list the cluster's topics: " + e.getMessage(), e);
         }
     }
@@ -290,8 +294,8 @@ public final class KrouteRuntime implements AutoCloseable {
         if (streams != null) {
             // Leaving the group on a clean stop lets a restarted or remaining instance take the partitions over
             // at once instead of after the session timeout.
-            if (!streams.close(org.apache.kafka.streams.CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(
-                    org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
+            if (!streams.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(
+                    CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
                 LOG.warn("Kafka Streams did not stop within {} s", CLOSE_TIMEOUT.toSeconds());
             }
         }

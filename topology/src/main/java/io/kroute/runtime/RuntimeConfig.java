@@ -1,10 +1,15 @@
 package io.kroute.runtime;
 
+import io.kroute.inference.bandit.PolicyCatalog;
+import io.kroute.inference.bandit.RewardFunction;
+import io.kroute.topology.KrouteConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,9 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -121,6 +129,12 @@ public final class RuntimeConfig {
         duration(Setting.ARM_STATE_PUBLISH_INTERVAL);
         defaultReward();
         longSetting(Setting.SEED);
+        duplicateRewards();
+        rewardWeights();
+        doubleSetting(Setting.MIN_CLASS_EVIDENCE);
+        booleanSetting(Setting.TENANT_BASELINES);
+        longSetting(Setting.TENANT_MIN_PROMPTS);
+        duration(Setting.TENANT_HALF_LIFE);
         if (string(Setting.DATA_DIR).isBlank()) {
             throw new ConfigException(Setting.DATA_DIR.property() + " must name a folder, found an empty value");
         }
@@ -161,30 +175,68 @@ public final class RuntimeConfig {
         }
     }
 
-    /** A duration as {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT1H}). */
-    public java.time.Duration duration(Setting setting) {
+    public double doubleSetting(Setting setting) {
         String raw = string(setting);
-        java.util.regex.Matcher simple = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(raw);
+        try {
+            double value = Double.parseDouble(raw);
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(setting.property() + " must be a finite number, found '" + raw + "'");
+        }
+    }
+
+    public KrouteConfig.DuplicateRewards duplicateRewards() {
+        String raw = string(Setting.DUPLICATE_REWARDS).toLowerCase(Locale.ROOT);
+        return switch (raw) {
+            case "first" -> KrouteConfig.DuplicateRewards.FIRST;
+            case "sum" -> KrouteConfig.DuplicateRewards.SUM;
+            default -> throw new ConfigException(Setting.DUPLICATE_REWARDS.property() + " must be first or sum, found '"
+                    + string(Setting.DUPLICATE_REWARDS) + "'");
+        };
+    }
+
+    /** The reward function's weights from the kroute.reward.* settings, validated together. */
+    public RewardFunction.Weights rewardWeights() {
+        double success = doubleSetting(Setting.REWARD_WEIGHT_SUCCESS);
+        double quality = doubleSetting(Setting.REWARD_WEIGHT_QUALITY);
+        double latency = doubleSetting(Setting.REWARD_WEIGHT_LATENCY);
+        double cost = doubleSetting(Setting.REWARD_WEIGHT_COST);
+        double latencyScale = doubleSetting(Setting.REWARD_LATENCY_SCALE_MS);
+        double costScale = doubleSetting(Setting.REWARD_COST_SCALE);
+        try {
+            return new RewardFunction.Weights(success, quality, latency, cost, latencyScale, costScale);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("kroute.reward.*: " + e.getMessage());
+        }
+    }
+
+    /** A duration as {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT1H}). */
+    public Duration duration(Setting setting) {
+        String raw = string(setting);
+        Matcher simple = Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(raw);
         try {
             if (simple.matches()) {
                 long amount = Long.parseLong(simple.group(1));
                 return switch (simple.group(2)) {
-                    case "ms" -> java.time.Duration.ofMillis(amount);
-                    case "s" -> java.time.Duration.ofSeconds(amount);
-                    case "m" -> java.time.Duration.ofMinutes(amount);
-                    case "h" -> java.time.Duration.ofHours(amount);
-                    default -> java.time.Duration.ofDays(amount);
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
                 };
             }
-            return java.time.Duration.parse(raw);
-        } catch (ArithmeticException | java.time.format.DateTimeParseException | NumberFormatException e) {
+            return Duration.parse(raw);
+        } catch (ArithmeticException | DateTimeParseException | NumberFormatException e) {
             throw new ConfigException(setting.property() + " must be a duration such as 500ms, 30s, 10m, 2h or PT1H, found '"
                     + raw + "'");
         }
     }
 
     /** A duration given on a command's own option, in the same forms as the duration settings. */
-    public java.time.Duration durationValue(String raw, String option) {
+    public Duration durationValue(String raw, String option) {
         Map<String, String> one = new TreeMap<>(values);
         one.put(Setting.HALF_LIFE.property(), raw);
         try {
@@ -194,25 +246,25 @@ public final class RuntimeConfig {
         }
     }
 
-    public io.kroute.topology.KrouteConfig.PromptFormat promptFormat() {
+    public KrouteConfig.PromptFormat promptFormat() {
         String raw = string(Setting.PROMPT_FORMAT).toLowerCase(Locale.ROOT);
         return switch (raw) {
-            case "avro" -> io.kroute.topology.KrouteConfig.PromptFormat.AVRO;
-            case "json" -> io.kroute.topology.KrouteConfig.PromptFormat.JSON;
+            case "avro" -> KrouteConfig.PromptFormat.AVRO;
+            case "json" -> KrouteConfig.PromptFormat.JSON;
             default -> throw new ConfigException(Setting.PROMPT_FORMAT.property() + " must be avro or json, found '"
                     + string(Setting.PROMPT_FORMAT) + "'");
         };
     }
 
-    public java.util.OptionalDouble defaultReward() {
+    public OptionalDouble defaultReward() {
         String raw = string(Setting.DEFAULT_REWARD);
         if (raw.equalsIgnoreCase("none")) {
-            return java.util.OptionalDouble.empty();
+            return OptionalDouble.empty();
         }
         try {
             double value = Double.parseDouble(raw);
             if (value >= 0 && value <= 1) {
-                return java.util.OptionalDouble.of(value);
+                return OptionalDouble.of(value);
             }
         } catch (NumberFormatException e) {
             // reported below
@@ -232,16 +284,16 @@ public final class RuntimeConfig {
      *
      * @throws ConfigException naming the setting when the topology refuses a value
      */
-    public io.kroute.topology.KrouteConfig topologyConfig(String bootstrapServers, String registryUrl) {
+    public KrouteConfig topologyConfig(String bootstrapServers, String registryUrl) {
         List<String> providers = Arrays.stream(string(Setting.PROVIDERS).split(",")).map(String::trim)
                 .filter(p -> !p.isEmpty()).toList();
         String policy = string(Setting.POLICY);
-        if (!io.kroute.inference.bandit.PolicyCatalog.NAMES.contains(policy)) {
+        if (!PolicyCatalog.NAMES.contains(policy)) {
             throw new ConfigException(Setting.POLICY.property() + " must be one of "
-                    + String.join(", ", io.kroute.inference.bandit.PolicyCatalog.NAMES) + ", found '" + policy + "'");
+                    + String.join(", ", PolicyCatalog.NAMES) + ", found '" + policy + "'");
         }
         try {
-            return io.kroute.topology.KrouteConfig.builder()
+            return KrouteConfig.builder()
                     .applicationId(applicationId())
                     .bootstrapServers(bootstrapServers)
                     .schemaRegistryUrl(registryUrl)
@@ -253,6 +305,12 @@ public final class RuntimeConfig {
                     .rewardWindow(duration(Setting.REWARD_WINDOW))
                     .defaultReward(defaultReward())
                     .anomalyEnabled(booleanSetting(Setting.ANOMALY_ENABLED))
+                    .duplicateRewards(duplicateRewards())
+                    .rewardWeights(rewardWeights())
+                    .minClassEvidence(doubleSetting(Setting.MIN_CLASS_EVIDENCE))
+                    .tenantBaselines(booleanSetting(Setting.TENANT_BASELINES))
+                    .tenantMinPrompts(longSetting(Setting.TENANT_MIN_PROMPTS))
+                    .tenantHalfLife(duration(Setting.TENANT_HALF_LIFE))
                     .armStatePublishInterval(duration(Setting.ARM_STATE_PUBLISH_INTERVAL))
                     .seed(longSetting(Setting.SEED))
                     .build();

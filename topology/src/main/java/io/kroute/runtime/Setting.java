@@ -1,6 +1,9 @@
 package io.kroute.runtime;
 
+import io.kroute.inference.bandit.PolicyCatalog;
+import io.kroute.topology.KrouteConfig;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,7 +36,7 @@ public enum Setting {
     PROVIDERS("kroute.providers", "--providers", String.join(",", Defaults.TOPOLOGY.providers()),
             "The LLM providers the bandits choose from, comma-separated."),
     POLICY("kroute.policy", "--policy", Defaults.TOPOLOGY.policy(),
-            "Bandit policy: one of " + String.join(", ", io.kroute.inference.bandit.PolicyCatalog.NAMES) + "."),
+            "Bandit policy: one of " + String.join(", ", PolicyCatalog.NAMES) + "."),
     MODEL_NAME("kroute.model.name", "--model-name", Defaults.TOPOLOGY.modelName(),
             "The model (key on the weights topic) this application follows."),
     HALF_LIFE("kroute.half.life", "--half-life", "1h",
@@ -42,8 +45,38 @@ public enum Setting {
             "How long after a decision its reward may arrive."),
     DEFAULT_REWARD("kroute.default.reward", "--default-reward", "0",
             "Reward folded in for a decision that got none within the window, in [0, 1]; none to fold nothing."),
+    DUPLICATE_REWARDS("kroute.duplicate.rewards", "--duplicate-rewards", "first",
+            "A second reward for one decision: first (counted once, later ones ignored and counted) or sum."),
+    REWARD_WEIGHT_SUCCESS("kroute.reward.weight.success", "--reward-weight-success",
+            Double.toString(Defaults.TOPOLOGY.rewardWeights().success()),
+            "Weight of a successful call in the reward (a failed call earns 0)."),
+    REWARD_WEIGHT_QUALITY("kroute.reward.weight.quality", "--reward-weight-quality",
+            Double.toString(Defaults.TOPOLOGY.rewardWeights().quality()),
+            "Weight of the quality score in [0, 1] (left out when a reward carries none)."),
+    REWARD_WEIGHT_LATENCY("kroute.reward.weight.latency", "--reward-weight-latency",
+            Double.toString(Defaults.TOPOLOGY.rewardWeights().latency()),
+            "Weight of the latency term s / (s + latency ms), s = kroute.reward.latency.scale.ms."),
+    REWARD_WEIGHT_COST("kroute.reward.weight.cost", "--reward-weight-cost",
+            Double.toString(Defaults.TOPOLOGY.rewardWeights().cost()),
+            "Weight of the cost term s / (s + cost), s = kroute.reward.cost.scale."),
+    REWARD_LATENCY_SCALE_MS("kroute.reward.latency.scale.ms", "--reward-latency-scale-ms",
+            Double.toString(Defaults.TOPOLOGY.rewardWeights().latencyScaleMs()),
+            "Latency in milliseconds that earns half of the latency term."),
+    REWARD_COST_SCALE("kroute.reward.cost.scale", "--reward-cost-scale",
+            Double.toString(Defaults.TOPOLOGY.rewardWeights().costScale()),
+            "Cost per call that earns half of the cost term."),
+    MIN_CLASS_EVIDENCE("kroute.min.class.evidence", "--min-class-evidence",
+            Double.toString(Defaults.TOPOLOGY.minClassEvidence()),
+            "Rewards a class needs before its own arm statistics replace the global ones."),
     ANOMALY_ENABLED("kroute.anomaly.enabled", "--anomaly-enabled", "true",
             "Screen prompts with the anomaly filter (false: every valid prompt is routed)."),
+    TENANT_BASELINES("kroute.tenant.baselines", "--tenant-baselines", "false",
+            "Score each tenant's prompts against its own adaptive baseline once it is warm."),
+    TENANT_MIN_PROMPTS("kroute.tenant.min.prompts", "--tenant-min-prompts",
+            Long.toString(Defaults.TOPOLOGY.tenantMinPrompts()),
+            "Normal prompts a tenant's baseline needs (its warm-up) before it replaces the shipped one."),
+    TENANT_HALF_LIFE("kroute.tenant.half.life", "--tenant-half-life", "1d",
+            "Half-life of a tenant baseline's memory, in event time."),
     ARM_STATE_PUBLISH_INTERVAL("kroute.arm.state.publish.interval", "--arm-state-publish-interval", "1s",
             "How often changed arm statistics are written to arm-state; 0s writes every change at once."),
     SEED("kroute.seed", "--seed", Long.toString(Defaults.TOPOLOGY.seed()),
@@ -51,7 +84,7 @@ public enum Setting {
 
     /** The topology's own defaults, so the two never drift apart. */
     private static final class Defaults {
-        static final io.kroute.topology.KrouteConfig TOPOLOGY = io.kroute.topology.KrouteConfig.builder().build();
+        static final KrouteConfig TOPOLOGY = KrouteConfig.builder().build();
     }
 
     public static final String ENV_PREFIX = "KROUTE_";
@@ -86,7 +119,7 @@ public enum Setting {
 
     /** {@code kroute.http.port} is set by {@code KROUTE_HTTP_PORT}. */
     public String environmentVariable() {
-        return ENV_PREFIX + property.substring("kroute.".length()).replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+        return ENV_PREFIX + property.substring("kroute.".length()).replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     public static Optional<Setting> byProperty(String property) {

@@ -1,6 +1,8 @@
 package io.kroute.runtime;
 
 import io.kroute.topology.KrouteTopics;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,7 +48,7 @@ public final class WeightsPublisher {
                 }
                 TopicSpec spec = TopicLayout.specs(partitionsIfCreated, maxMessageBytesIfCreated).stream()
                         .filter(s -> s.name().equals(KrouteTopics.WEIGHTS)).findFirst().orElseThrow();
-                TopicCreator.createMissing(admin, java.util.List.of(new TopicSpec(topic, spec.partitions(),
+                TopicCreator.createMissing(admin, List.of(new TopicSpec(topic, spec.partitions(),
                         spec.configs())), Optional.empty());
                 limit = topicMaxMessageBytes(admin, topic);
             }
@@ -57,7 +59,7 @@ public final class WeightsPublisher {
                         + " accepts messages of at most " + maxMessageBytes + " bytes (max.message.bytes, less "
                         + RECORD_OVERHEAD_BYTES + " bytes of record overhead); raise the topic's max.message.bytes");
             }
-            Map<String, Object> producerConfig = new java.util.HashMap<>(kafka);
+            Map<String, Object> producerConfig = new HashMap<>(kafka);
             producerConfig.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, file.length + RECORD_OVERHEAD_BYTES);
             producerConfig.put(ProducerConfig.BUFFER_MEMORY_CONFIG,
                     Math.max(32L << 20, 2L * (file.length + RECORD_OVERHEAD_BYTES)));

@@ -2,6 +2,7 @@ package io.kroute.topology;
 
 import io.kroute.inference.bandit.Forgetting;
 import io.kroute.inference.bandit.PolicyCatalog;
+import io.kroute.inference.bandit.RewardFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,6 +32,7 @@ import java.util.OptionalDouble;
  * @param rewardWindow how long after a decision its reward may arrive
  * @param defaultReward the reward folded in for a decision that got none within the window; empty for none
  * @param duplicateRewards what a second reward for the same decision does
+ * @param rewardWeights how success, quality, latency and cost combine into a reward (see {@link RewardFunction})
  * @param armStatePublishInterval how often changed arm statistics are written to {@code arm-state};
  *     zero writes every change at once
  * @param seed seed of the bandits' random draws (each task derives its own from it)
@@ -52,6 +54,7 @@ public record KrouteConfig(
         Duration rewardWindow,
         OptionalDouble defaultReward,
         DuplicateRewards duplicateRewards,
+        RewardFunction.Weights rewardWeights,
         Duration armStatePublishInterval,
         long seed) {
 
@@ -104,6 +107,7 @@ public record KrouteConfig(
                     + defaultReward.getAsDouble());
         }
         Objects.requireNonNull(duplicateRewards, "duplicateRewards: expected FIRST or SUM, found null");
+        Objects.requireNonNull(rewardWeights, "rewardWeights: expected the reward function's weights, found null");
         Objects.requireNonNull(armStatePublishInterval, "armStatePublishInterval: expected a duration, found null");
         if (armStatePublishInterval.isNegative()) {
             throw new IllegalArgumentException("armStatePublishInterval: expected zero or a positive duration, found "
@@ -122,7 +126,7 @@ public record KrouteConfig(
                 .providers(providers).policy(policy).halfLife(halfLife).minClassEvidence(minClassEvidence)
                 .anomalyEnabled(anomalyEnabled).tenantBaselines(tenantBaselines).tenantMinPrompts(tenantMinPrompts)
                 .tenantHalfLife(tenantHalfLife).rewardWindow(rewardWindow).defaultReward(defaultReward).duplicateRewards(duplicateRewards)
-                .armStatePublishInterval(armStatePublishInterval).seed(seed);
+                .rewardWeights(rewardWeights).armStatePublishInterval(armStatePublishInterval).seed(seed);
     }
 
     /** The key of one arm on {@code arm-state} and in the arm stores: {@code class|provider}. */
@@ -181,6 +185,7 @@ public record KrouteConfig(
         private Duration rewardWindow = Duration.ofMinutes(10);
         private OptionalDouble defaultReward = OptionalDouble.of(0.0);
         private DuplicateRewards duplicateRewards = DuplicateRewards.FIRST;
+        private RewardFunction.Weights rewardWeights = RewardFunction.Weights.DEFAULT;
         private Duration armStatePublishInterval = Duration.ofSeconds(1);
         private long seed = 42;
 
@@ -259,6 +264,11 @@ public record KrouteConfig(
             return this;
         }
 
+        public Builder rewardWeights(RewardFunction.Weights value) {
+            rewardWeights = value;
+            return this;
+        }
+
         public Builder duplicateRewards(DuplicateRewards value) {
             duplicateRewards = value;
             return this;
@@ -277,7 +287,7 @@ public record KrouteConfig(
         public KrouteConfig build() {
             return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, modelName,
                     providers, policy, halfLife, minClassEvidence, anomalyEnabled, tenantBaselines, tenantMinPrompts,
-                    tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, armStatePublishInterval, seed);
+                    tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, rewardWeights, armStatePublishInterval, seed);
         }
     }
 }

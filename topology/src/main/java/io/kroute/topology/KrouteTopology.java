@@ -149,7 +149,7 @@ public final class KrouteTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KrouteStores.DECISION_DEADLINES), Serdes.Bytes(),
                 Serdes.ByteArray()));
-        RewardFunction rewardFunction = new RewardFunction(RewardFunction.Weights.DEFAULT);
+        RewardFunction rewardFunction = new RewardFunction(config.rewardWeights());
         KStream<byte[], byte[]> decisionsIn = builder.stream(KrouteTopics.DECISIONS,
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("decisions-source")
                         .withTimestampExtractor(eventTime));

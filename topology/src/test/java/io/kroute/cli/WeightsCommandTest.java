@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kroute.runtime.EmbeddedKafkaBroker;
 import io.kroute.runtime.KafkaTestClients;
-import io.kroute.runtime.TopicLayout;
 import io.kroute.runtime.WeightsPublisher;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -12,6 +12,8 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
@@ -66,9 +68,9 @@ class ArmsQueryTest {
     }
 
     /** A processor that only has to exist, so the store belongs to a task. */
-    static final class IgnoreRecords implements org.apache.kafka.streams.processor.api.Processor<Object, Object, Void, Void> {
+    static final class IgnoreRecords implements Processor<Object, Object, Void, Void> {
         @Override
-        public void process(org.apache.kafka.streams.processor.api.Record<Object, Object> record) {
+        public void process(Record<Object, Object> record) {
         }
     }
 

@@ -3,8 +3,11 @@ package io.kroute.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,7 @@ class JournaledSchemaRegistryTest {
         try (JournaledSchemaRegistry registry = JournaledSchemaRegistry.open(journal)) {
             registry.register("a-value", A1);
         }
-        Files.writeString(journal, "{\"subject\":\"b-value\",\"sch", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(journal, "{\"subject\":\"b-value\",\"sch", StandardOpenOption.APPEND);
         try (JournaledSchemaRegistry registry = JournaledSchemaRegistry.open(journal)) {
             assertThat(registry.subjects()).containsExactly("a-value");
         }
@@ -65,8 +68,8 @@ class JournaledSchemaRegistryTest {
     private static long lines(Path file) {
         try {
             return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

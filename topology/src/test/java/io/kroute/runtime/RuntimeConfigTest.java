@@ -100,4 +100,33 @@ class RuntimeConfigTest {
         Files.writeString(file, content);
         return file;
     }
+
+    @Test
+    void shouldCarryRewardWeightsAndLearningSettingsIntoTheTopology() throws Exception {
+        Path file = write("kroute.reward.weight.success=1\nkroute.reward.weight.quality=0\n"
+                + "kroute.reward.weight.latency=0\nkroute.reward.weight.cost=0\nkroute.duplicate.rewards=sum\n"
+                + "kroute.tenant.baselines=true\nkroute.tenant.min.prompts=20\nkroute.min.class.evidence=12\n");
+        io.kroute.topology.KrouteConfig topology = RuntimeConfig.resolve(file, Map.of("KROUTE_REWARD_COST_SCALE", "0.5"),
+                Map.of("kroute.tenant.half.life", "2h")).topologyConfig("localhost:9092", "mock://t");
+        assertThat(topology.rewardWeights())
+                .isEqualTo(new io.kroute.inference.bandit.RewardFunction.Weights(1, 0, 0, 0, 2000, 0.5));
+        assertThat(topology.duplicateRewards()).isEqualTo(io.kroute.topology.KrouteConfig.DuplicateRewards.SUM);
+        assertThat(topology.tenantBaselines()).isTrue();
+        assertThat(topology.tenantMinPrompts()).isEqualTo(20);
+        assertThat(topology.tenantHalfLife()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(topology.minClassEvidence()).isEqualTo(12.0);
+    }
+
+    @Test
+    void shouldRefuseRewardWeightsTheRewardFunctionCannotUse() throws Exception {
+        Path zero = write("kroute.reward.weight.success=0\nkroute.reward.weight.quality=0\n"
+                + "kroute.reward.weight.latency=0\nkroute.reward.weight.cost=0\n");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(zero, Map.of(), Map.of()))
+                .isInstanceOf(RuntimeConfig.ConfigException.class)
+                .hasMessageContaining("expected at least one weight > 0, found all 0");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of("KROUTE_REWARD_WEIGHT_COST", "cheap"), Map.of()))
+                .hasMessageContaining("kroute.reward.weight.cost must be a finite number, found 'cheap'");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.duplicate.rewards", "twice")))
+                .hasMessageContaining("kroute.duplicate.rewards must be first or sum, found 'twice'");
+    }
 }

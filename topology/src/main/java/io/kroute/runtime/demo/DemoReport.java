@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -132,7 +133,7 @@ public final class DemoReport {
         return svg.append("</svg>").toString();
     }
 
-    private static String regretChart(List<DemoRecord.RegretPoint> points, java.util.Set<Long> changeAt) {
+    private static String regretChart(List<DemoRecord.RegretPoint> points, Set<Long> changeAt) {
         StringBuilder svg = svgStart("cumulative regret");
         long decisions = points.isEmpty() ? 1 : Math.max(1, points.get(points.size() - 1).decisions());
         double max = 1e-9;

@@ -1,5 +1,6 @@
 package io.kroute.runtime.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kroute.inference.bandit.BetaSampler;
 import io.kroute.inference.bandit.sim.Scenario;
@@ -21,6 +22,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -234,7 +237,7 @@ public final class DemoTraffic implements AutoCloseable {
                 "createdAt", event.getCreatedAt().toEpochMilli());
         try {
             return new ObjectMapper().writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a prompt as JSON", e);
         }
     }
@@ -247,7 +250,7 @@ public final class DemoTraffic implements AutoCloseable {
                     handle(record);
                 }
             }
-        } catch (org.apache.kafka.common.errors.WakeupException e) {
+        } catch (WakeupException e) {
             // close() wakes the consumer up to stop.
         } catch (RuntimeException e) {
             LOG.error("The demo's dispatch workers failed", e);
@@ -358,7 +361,7 @@ public final class DemoTraffic implements AutoCloseable {
         producer.close(Duration.ofSeconds(10));
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
