@@ -1,8 +1,8 @@
 package io.kroute.bench;
 
+import io.kroute.bench.decision.DecisionFixture;
 import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.weights.WeightFile;
-import io.kroute.schemas.ArmState;
 import io.kroute.schemas.PromptEvent;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.codec.AvroCodec;
@@ -77,19 +77,7 @@ public class DecideBenchmark {
         }
         KrouteConfig config = KrouteConfig.builder().policy(policy).build();
         PolicyCatalog.Spec spec = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
-        // Every class has learnt arms, so choices come from class statistics as in steady state.
-        ArmBoard board = new ArmBoard();
-        SplittableRandom random = new SplittableRandom(1);
-        for (String label : file.classifier().classes()) {
-            for (String provider : config.providers()) {
-                double weight = 50 + random.nextInt(50);
-                double sum = weight * random.nextDouble();
-                board.update(ArmState.newBuilder().setLabel(label).setProvider(provider).setSuccesses(sum)
-                        .setFailures(weight - sum).setRewardSum(sum).setRewardSquareSum(sum).setWeight(weight)
-                        .setCount((long) weight).setHalfLifeMs(config.halfLife().toMillis())
-                        .setLastUpdatedAt(Instant.EPOCH).setVersion(1).build());
-            }
-        }
+        ArmBoard board = DecisionFixture.learntArms(file.classifier().classes(), config);
         processor = new DecideProcessor(new PromptDecoder(config.promptFormat(), promptCodec),
                 new ActiveWeights(model), new PromptScreen(config.anomalyEnabled(), null, 0, 1),
                 ctx -> new ProviderChooser(spec.policy(), spec.config(), config.providers(), config.minClassEvidence(),

@@ -18,13 +18,14 @@ import io.kroute.topology.decide.ProviderChooser;
 import io.kroute.topology.weights.ActiveModel;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Everything a decision needs, built as the decide processor builds it: the active model (classifier and anomaly
  * filter), and a provider chooser over arm statistics that every class has already learnt (the steady state).
  */
-final class DecisionFixture {
+public final class DecisionFixture {
     /** A z-score this far out is rare for prompts drawn from the baseline's own distribution. */
     private static final double FITTED_THRESHOLD = 6.0;
 
@@ -43,9 +44,19 @@ final class DecisionFixture {
         model = new ActiveModel(file, new PromptAnalyzer(file.classifier(), anomaly), priors, "bench");
         KrouteConfig config = KrouteConfig.builder().policy(policy).build();
         PolicyCatalog.Spec spec = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
+        ArmBoard board = learntArms(file.classifier().classes(), config);
+        chooser = new ProviderChooser(spec.policy(), spec.config(), config.providers(), config.minClassEvidence(),
+                board, new SplittableRandom(config.seed()));
+    }
+
+    /**
+     * Arm statistics in which every class has learnt every provider (seeded), so choices come from class
+     * statistics as in steady state.
+     */
+    public static ArmBoard learntArms(List<String> classes, KrouteConfig config) {
         ArmBoard board = new ArmBoard();
         SplittableRandom random = new SplittableRandom(1);
-        for (String label : file.classifier().classes()) {
+        for (String label : classes) {
             for (String provider : config.providers()) {
                 double weight = 50 + random.nextInt(50);
                 double sum = weight * random.nextDouble();
@@ -55,8 +66,7 @@ final class DecisionFixture {
                         .setLastUpdatedAt(Instant.EPOCH).setVersion(1).build());
             }
         }
-        chooser = new ProviderChooser(spec.policy(), spec.config(), config.providers(), config.minClassEvidence(),
-                board, new SplittableRandom(config.seed()));
+        return board;
     }
 
     /** The whole decision for one prompt: classify and screen in one pass, then choose a provider unless held. */
