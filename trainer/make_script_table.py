@@ -5,10 +5,10 @@
 
 Python's standard library has no Unicode Script property, so the table is compiled once from the Unicode
 Character Database's Scripts.txt (Debian package unicode-data) and committed. Only letters (categories L*)
-above U+007F are covered, since only they are ever looked up. Scripts are grouped as the Java tokenizer groups
-them: Common, Inherited and Unknown belong to no script; Han, Hiragana, Katakana, Hangul and Bopomofo form one
-group (Japanese and Korean words mix them legitimately). Consecutive letters of one group form one range, so
-the table stays small.
+above U+007F are covered, since only they are ever looked up. Common, Inherited and Unknown belong to no
+script; Han, Hiragana, Katakana, Hangul and Bopomofo form one entry named "Han", which anomaly_features.py
+(like the Java tokenizer) treats as no script at all. Consecutive letters of one group form one range, so the
+table stays small.
 """
 
 import argparse

@@ -575,24 +575,20 @@ def write_weight_file(path: str, document: Dict[str, Any]) -> int:
 # Command line
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected an integer, found %r" % text) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("expected an integer >= 1, found %d" % value)
-    return value
+def _int_at_least(minimum: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError("expected an integer, found %r" % text) from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError("expected an integer >= %d, found %d" % (minimum, value))
+        return value
+    return parse
 
 
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected an integer, found %r" % text) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("expected an integer >= 0, found %d" % value)
-    return value
+_positive_int = _int_at_least(1)
+_non_negative_int = _int_at_least(0)
 
 
 def _alpha(text: str) -> float:
