@@ -1,7 +1,6 @@
 package io.kroute.inference.classify;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The result of classifying one text: the most probable class and the probability of every class, in the
@@ -22,11 +21,6 @@ public record Classification(int labelIndex, String label, double[] probabilitie
             }
         }
         return h;
-    }
-
-    public double probabilityOf(List<String> classes, String label) {
-        int index = classes.indexOf(label);
-        return index < 0 ? 0.0 : probabilities[index];
     }
 
     @Override

@@ -60,10 +60,6 @@ public final class SparseFeatures {
         return tokens;
     }
 
-    /** The number of n-gram occurrences found in the vocabulary in the last text. */
-    public int knownOccurrences() {
-        return hitCount;
-    }
 
     void addHit(int feature) {
         if (hitCount == hits.length) {

@@ -58,10 +58,6 @@ public final class WordTokenizer {
         return UnicodeTables.isWord(codePoint);
     }
 
-    /** The Unicode version of the tables behind {@link #isWordCodePoint} and lower-casing. */
-    public static String unicodeVersion() {
-        return UnicodeTables.VERSION;
-    }
 
     /** The number of leading characters of {@code text} that are examined: never splits a surrogate pair. */
     public int examinedLength(CharSequence text) {
