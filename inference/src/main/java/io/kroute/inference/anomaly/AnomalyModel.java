@@ -10,6 +10,9 @@ import java.util.Objects;
 public final class AnomalyModel {
     private final FeatureBaseline[] baselines;
     private final double threshold;
+    // Each baseline's centre and scale, computed once rather than per prompt.
+    private final double[] centers;
+    private final double[] scales;
 
     public AnomalyModel(FeatureBaseline[] baselines, double threshold) {
         if (baselines.length != PromptFeature.count()) {
@@ -25,6 +28,12 @@ public final class AnomalyModel {
         }
         this.baselines = baselines.clone();
         this.threshold = threshold;
+        this.centers = new double[baselines.length];
+        this.scales = new double[baselines.length];
+        for (int i = 0; i < baselines.length; i++) {
+            centers[i] = baselines[i].center();
+            scales[i] = baselines[i].scale();
+        }
     }
 
     public double threshold() {
@@ -60,7 +69,7 @@ public final class AnomalyModel {
                 DecayingStats own = tenant.get(PromptFeature.at(i));
                 score = b.score(raw, own.mean(), own.std());
             } else {
-                score = b.score(raw);
+                score = b.zScore(raw, centers[i], scales[i]);
             }
             // Inputs are finite by construction; this guard keeps any surprise from becoming NaN downstream.
             if (!Double.isFinite(score)) {

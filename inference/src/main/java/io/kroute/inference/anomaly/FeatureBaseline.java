@@ -33,7 +33,24 @@ public record FeatureBaseline(Transform transform, Direction direction, Method m
         }
 
         public double apply(double x) {
-            return this == LOG1P ? Math.log1p(Math.max(0.0, x)) : x;
+            return this == LOG1P ? log1p(Math.max(0.0, x)) : x;
+        }
+
+        /** log1p of the small whole numbers most counts are: a table lookup instead of a native call. */
+        private static final double[] LOG1P_OF_WHOLE = new double[1024];
+
+        static {
+            for (int k = 0; k < LOG1P_OF_WHOLE.length; k++) {
+                LOG1P_OF_WHOLE[k] = Math.log1p(k);
+            }
+        }
+
+        private static double log1p(double x) {
+            int whole = (int) x;
+            if (whole == x && whole < LOG1P_OF_WHOLE.length) {
+                return LOG1P_OF_WHOLE[whole];
+            }
+            return Math.log1p(x);
         }
     }
 
@@ -101,12 +118,17 @@ public record FeatureBaseline(Transform transform, Direction direction, Method m
 
     /** The directional z-score of a raw value; finite for every finite input. */
     public double score(double raw) {
-        return finite(direction.read((transform.apply(raw) - center()) / scale()));
+        return zScore(raw, center(), scale());
     }
 
     /** Scores against a tenant's own centre and spread (of transformed values), keeping this floor. */
     public double score(double raw, double tenantCenter, double tenantSpread) {
-        return finite(direction.read((transform.apply(raw) - tenantCenter) / Math.max(tenantSpread, scaleFloor)));
+        return zScore(raw, tenantCenter, Math.max(tenantSpread, scaleFloor));
+    }
+
+    /** The directional z-score against {@code center} and {@code scale} (already floored). */
+    double zScore(double raw, double center, double scale) {
+        return finite(direction.read((transform.apply(raw) - center) / scale));
     }
 
     /** Extreme inputs can overflow the division; the score saturates instead of becoming infinite or NaN. */

@@ -12,6 +12,7 @@ import java.util.Objects;
 public final class PromptAnalyzer {
     private final TextClassifier classifier;
     private final AnomalyModel anomalyModel;
+    private final double logClasses;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
@@ -22,6 +23,7 @@ public final class PromptAnalyzer {
     public PromptAnalyzer(TextClassifier classifier, AnomalyModel anomalyModel) {
         this.classifier = Objects.requireNonNull(classifier);
         this.anomalyModel = Objects.requireNonNull(anomalyModel);
+        this.logClasses = Math.log(classifier.classes().size());
     }
 
     public TextClassifier classifier() {
@@ -44,7 +46,8 @@ public final class PromptAnalyzer {
         if (s.tokenScratch.length < needed) {
             s.tokenScratch = new int[needed];
         }
-        PromptFeatures features = PromptFeatures.extract(s.features, classification, s.tokenScratch);
+        PromptFeatures features = PromptFeatures.extract(s.features, classification, logClasses,
+                s.tokenScratch);
         return new PromptAnalysis(classification, features, anomalyModel.score(features, tenant, warmupWeight));
     }
 

@@ -28,9 +28,11 @@ public final class PromptFeatures {
      * Derives the features from what one vectorizer pass left in {@code x} (which must have been created
      * {@link SparseFeatures#withStatistics() with statistics}) and the classification of the same text.
      *
+     * @param logClasses ln of the number of classes (the uncertainty's normaliser)
      * @param tokenScratch scratch space of at least {@link #scratchSize} ints for the token count, reused
      */
-    static PromptFeatures extract(SparseFeatures x, Classification classification, int[] tokenScratch) {
+    static PromptFeatures extract(SparseFeatures x, Classification classification, double logClasses,
+            int[] tokenScratch) {
         CharacterStats s = x.stats();
         if (s == null) {
             throw new IllegalStateException("the vectorizer pass did not gather character statistics");
@@ -42,12 +44,7 @@ public final class PromptFeatures {
         v[PromptFeature.CHAR_COUNT.ordinal()] = s.totalLength();
         v[PromptFeature.TOKEN_COUNT.ordinal()] = tokenCount;
         if (tokenCount > 0) {
-            long tokenChars = 0;
-            for (int t = 0; t < tokenCount; t++) {
-                tokenChars += tokens.end(t) - tokens.start(t);
-            }
-            v[PromptFeature.MEAN_TOKEN_LENGTH.ordinal()] = (double) tokenChars / tokenCount;
-            v[PromptFeature.TOP_TOKEN_SHARE.ordinal()] = (double) mostFrequentTokenCount(tokens, tokenScratch) / tokenCount;
+            mostFrequentToken(x, tokenScratch, v);
             v[PromptFeature.UNKNOWN_TOKEN_SHARE.ordinal()] = 1.0 - (double) x.knownTokens() / tokenCount;
         }
         if (x.scannedTokens() > 0) {
@@ -65,28 +62,41 @@ public final class PromptFeatures {
         v[PromptFeature.CHAR_ENTROPY.ordinal()] = s.entropyBits();
         v[PromptFeature.LONGEST_ENCODED_RUN.ordinal()] = s.longestEncodedRun();
         int classes = classification.probabilities().length;
-        v[PromptFeature.CLASS_UNCERTAINTY.ordinal()] = classes > 1 ? classification.entropy() / Math.log(classes) : 0.0;
+        v[PromptFeature.CLASS_UNCERTAINTY.ordinal()] = classes > 1 ? classification.entropy() / logClasses : 0.0;
         return new PromptFeatures(v);
     }
 
     /**
-     * Occurrences of the most frequent token: an open-addressing count over the tokens, keyed by their
-     * characters (a hash match alone is not enough: short tokens such as "Aa" and "BB" share a hash).
+     * Sets the mean token length and the most frequent token's share in one pass over the tokens, counting
+     * them in an open-addressing table. A token the vocabulary knows is identified by its feature index (one
+     * integer compare, no hashing of its characters); an unknown one by its characters (a hash match alone is
+     * not enough: short tokens such as "Aa" and "BB" share a hash).
      *
-     * @param slots scratch space of at least twice the token count, rounded up to a power of two
+     * @param slots scratch space of at least {@link #scratchSize} ints
      */
-    private static int mostFrequentTokenCount(TokenBuffer tokens, int[] slots) {
+    private static void mostFrequentToken(SparseFeatures x, int[] slots, double[] v) {
+        TokenBuffer tokens = x.tokens();
         int count = tokens.count();
         int capacity = Integer.highestOneBit(Math.max(2, count * 2 - 1)) << 1;
         int mask = capacity - 1;
         // slots[0, capacity): token index + 1 of the slot's token (0 = empty); slots[capacity, 2 capacity): counts.
         Arrays.fill(slots, 0, capacity * 2, 0);
         char[] chars = tokens.chars();
+        long tokenChars = 0;
         int best = 0;
         for (int t = 0; t < count; t++) {
-            int h = 0;
-            for (int i = tokens.start(t); i < tokens.end(t); i++) {
-                h = 31 * h + chars[i];
+            int start = tokens.start(t);
+            int end = tokens.end(t);
+            tokenChars += end - start;
+            int feature = x.tokenFeature(t);
+            int h;
+            if (feature >= 0) {
+                h = feature * 0x9E3779B1;
+            } else {
+                h = 0;
+                for (int i = start; i < end; i++) {
+                    h = 31 * h + chars[i];
+                }
             }
             int slot = (h ^ (h >>> 16)) & mask;
             while (true) {
@@ -97,16 +107,18 @@ public final class PromptFeatures {
                     best = Math.max(best, 1);
                     break;
                 }
-                if (Arrays.equals(chars, tokens.start(occupant), tokens.end(occupant), chars, tokens.start(t),
-                        tokens.end(t))) {
-                    int n = ++slots[capacity + slot];
-                    best = Math.max(best, n);
+                int occupantFeature = x.tokenFeature(occupant);
+                boolean same = feature >= 0 || occupantFeature >= 0 ? feature == occupantFeature
+                        : Arrays.equals(chars, tokens.start(occupant), tokens.end(occupant), chars, start, end);
+                if (same) {
+                    best = Math.max(best, ++slots[capacity + slot]);
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
         }
-        return best;
+        v[PromptFeature.MEAN_TOKEN_LENGTH.ordinal()] = (double) tokenChars / count;
+        v[PromptFeature.TOP_TOKEN_SHARE.ordinal()] = (double) best / count;
     }
 
     /** Scratch ints {@link #extract} needs for {@code tokens} tokens. */

@@ -64,6 +64,10 @@ public final class CharacterStats {
     private boolean encodedRunHasDigit;
     private boolean encodedRunHasLetter;
     private final int[] asciiCounts = new int[128];
+    /** Scratch for finish(): the ASCII characters present, ascending. */
+    private final int[] presentAscii = new int[128];
+    /** Sum of c ln c over the count c of every distinct code point, for the entropy. */
+    private double countLogCounts;
     private int[] otherKeys = new int[64];
     private int[] otherCounts = new int[64];
     private int otherSize;
@@ -80,6 +84,7 @@ public final class CharacterStats {
         longestRun = 0;
         longestEncodedRun = 0;
         mixedScriptTokens = 0;
+        countLogCounts = 0.0;
         previous = -1;
         run = 0;
         encodedRun = 0;
@@ -149,15 +154,37 @@ public final class CharacterStats {
         }
     }
 
-    /** Closes the current run at the end of the text. */
+    /**
+     * Closes the current run and adds the ASCII characters' classes and the entropy sum; {@code totalLength} is
+     * the whole text's length, examined or not.
+     */
     void finish(int totalLength) {
         endEncodedRun();
         this.totalLength = totalLength;
+        // Most of the 128 counts are zero, and a branch on each would mispredict about as often as it is
+        // taken: first list the present characters without branching, then visit only those, in ascending order
+        // (the order the entropy sum has always been taken in, so it stays the same to the bit).
+        int[] counts = asciiCounts;
+        int[] present = presentAscii;
+        int presentCount = 0;
         for (int c = 0; c < 128; c++) {
-            if (asciiCounts[c] != 0) {
-                countClasses(ASCII_CLASS[c], asciiCounts[c]);
+            present[presentCount] = c;
+            presentCount += (counts[c] | -counts[c]) >>> 31;
+        }
+        double sum = 0.0;
+        for (int k = 0; k < presentCount; k++) {
+            int c = present[k];
+            countClasses(ASCII_CLASS[c], counts[c]);
+            sum += countLogCount(counts[c]);
+        }
+        if (otherSize > 0) {
+            for (int slot = 0; slot < otherKeys.length; slot++) {
+                if (otherKeys[slot] != -1) {
+                    sum += countLogCount(otherCounts[slot]);
+                }
             }
         }
+        countLogCounts = sum;
     }
 
     private void endEncodedRun() {
@@ -303,26 +330,15 @@ public final class CharacterStats {
         return count < COUNT_LOG_COUNT.length ? COUNT_LOG_COUNT[count] : count * Math.log(count);
     }
 
+    private static final double LN_2 = Math.log(2);
+
     /** Shannon entropy of the code-point distribution, in bits; 0 for an empty text. */
     public double entropyBits() {
         if (codePoints == 0) {
             return 0.0;
         }
         double n = codePoints;
-        double sum = 0.0;
-        for (int count : asciiCounts) {
-            if (count > 0) {
-                sum += countLogCount(count);
-            }
-        }
-        if (otherSize > 0) {
-            for (int i = 0; i < otherKeys.length; i++) {
-                if (otherKeys[i] != -1) {
-                    sum += countLogCount(otherCounts[i]);
-                }
-            }
-        }
         // H = log n - (1/n) * sum c log c, converted from nats to bits.
-        return Math.max(0.0, (Math.log(n) - sum / n) / Math.log(2));
+        return Math.max(0.0, (Math.log(n) - countLogCounts / n) / LN_2);
     }
 }

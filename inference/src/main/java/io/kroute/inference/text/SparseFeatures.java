@@ -18,6 +18,8 @@ public final class SparseFeatures {
     int size;
     int knownTokens;
     int scannedTokens;
+    /** Whether {@link #tokenFeatures} holds the last text's unigram lookups (not without unigrams). */
+    boolean tokenFeaturesLooked;
     CharacterStats stats;
 
     /** Makes {@link TextVectorizer#transform} also gather character statistics into {@link #stats()}. */
@@ -53,6 +55,14 @@ public final class SparseFeatures {
 
     public double value(int i) {
         return values[i];
+    }
+
+    /**
+     * The vocabulary index of token {@code t} of the last text, or -1 when it is not in the vocabulary, or
+     * when the vocabulary holds no unigrams. Equal indices ≥ 0 mean equal tokens.
+     */
+    public int tokenFeature(int t) {
+        return tokenFeaturesLooked ? tokenFeatures[t] : -1;
     }
 
     /** The tokens of the last text vectorized (after stop-word removal). */

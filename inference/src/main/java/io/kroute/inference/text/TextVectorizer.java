@@ -93,6 +93,7 @@ public final class TextVectorizer {
             removeStopWords(tokens, out);
         }
         out.hitCount = 0;
+        out.tokenFeaturesLooked = ngramMin == 1;
         int count = tokens.count;
         for (int n = ngramMin; n <= ngramMax; n++) {
             if (n == 1) {
