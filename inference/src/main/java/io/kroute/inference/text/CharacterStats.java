@@ -58,12 +58,8 @@ public final class CharacterStats {
     int longestEncodedRun;
     int mixedScriptTokens;
 
-    private int previous = -1;
-    private int run;
-    private int encodedRun;
-    private boolean encodedRunHasDigit;
-    private boolean encodedRunHasLetter;
-    private final int[] asciiCounts = new int[128];
+    /** Occurrences of each ASCII character, incremented by the scanner itself (its fast path). */
+    final int[] asciiCounts = new int[128];
     /** Scratch for finish(): the ASCII characters present, ascending. */
     private final int[] presentAscii = new int[128];
     /** Sum of c ln c over the count c of every distinct code point, for the entropy. */
@@ -85,11 +81,6 @@ public final class CharacterStats {
         longestEncodedRun = 0;
         mixedScriptTokens = 0;
         countLogCounts = 0.0;
-        previous = -1;
-        run = 0;
-        encodedRun = 0;
-        encodedRunHasDigit = false;
-        encodedRunHasLetter = false;
         Arrays.fill(asciiCounts, 0);
         if (otherSize > 0) {
             Arrays.fill(otherKeys, -1);
@@ -102,38 +93,27 @@ public final class CharacterStats {
         Arrays.fill(otherKeys, -1);
     }
 
-    /** Adds one original code point. */
-    void add(int cp) {
-        codePoints++;
-        int bits;
-        if (cp < 128) {
-            // ASCII class counts are derived from the per-character counts in finish(): no branches here.
-            bits = ASCII_CLASS[cp];
-            asciiCounts[cp]++;
-        } else {
-            nonAscii++;
-            bits = classify(cp);
-            countOther(cp);
-            countClasses(bits, 1);
-        }
-        if (cp == previous) {
-            if (++run > longestRun) {
-                longestRun = run;
-            }
-        } else {
-            run = 1;
-            previous = cp;
-            if (longestRun == 0) {
-                longestRun = 1;
-            }
-        }
-        if ((bits & ENCODED) != 0) {
-            encodedRun++;
-            encodedRunHasDigit |= (bits & DIGIT) != 0;
-            encodedRunHasLetter |= (bits & LETTER) != 0;
-        } else if (encodedRun > 0) {
-            endEncodedRun();
-        }
+    /** The class bits of an ASCII character: one table load. */
+    static int asciiClass(int c) {
+        return ASCII_CLASS[c];
+    }
+
+    /** Adds a code point above U+007F (the general path) and returns its class bits. */
+    int addNonAscii(int cp) {
+        nonAscii++;
+        int bits = classify(cp);
+        countOther(cp);
+        countClasses(bits, 1);
+        return bits;
+    }
+
+    /**
+     * The length a run of encoded-alphabet characters counts with, given the union of its characters' class
+     * bits: its length when it mixes letters and digits (base64, hex, hashes) or is too long to be a word of any
+     * language, 0 otherwise.
+     */
+    static int encodedRunLength(int run, int bits) {
+        return (bits & (LETTER | DIGIT)) == (LETTER | DIGIT) || run >= 40 ? run : 0;
     }
 
     private void countClasses(int bits, int count) {
@@ -155,12 +135,14 @@ public final class CharacterStats {
     }
 
     /**
-     * Closes the current run and adds the ASCII characters' classes and the entropy sum; {@code totalLength} is
-     * the whole text's length, examined or not.
+     * Completes the statistics with what the scanner tracked itself: the whole text's length (examined or not),
+     * the code points examined and the longest runs; derives the ASCII characters' classes and the entropy sum.
      */
-    void finish(int totalLength) {
-        endEncodedRun();
+    void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun) {
         this.totalLength = totalLength;
+        this.codePoints = codePoints;
+        this.longestRun = longestRun;
+        this.longestEncodedRun = longestEncodedRun;
         // Most of the 128 counts are zero, and a branch on each would mispredict about as often as it is
         // taken: first list the present characters without branching, then visit only those, in ascending order
         // (the order the entropy sum has always been taken in, so it stays the same to the bit).
@@ -185,17 +167,6 @@ public final class CharacterStats {
             }
         }
         countLogCounts = sum;
-    }
-
-    private void endEncodedRun() {
-        // A run counts as encoded-looking when it mixes letters and digits (base64, hex, hashes), or is too
-        // long to be a word of any language.
-        if (encodedRun > longestEncodedRun && ((encodedRunHasDigit && encodedRunHasLetter) || encodedRun >= 40)) {
-            longestEncodedRun = encodedRun;
-        }
-        encodedRun = 0;
-        encodedRunHasDigit = false;
-        encodedRunHasLetter = false;
     }
 
     private static int classify(int cp) {

@@ -85,9 +85,6 @@ public final class WordTokenizer {
         }
         int n = examinedLength(text);
         scanRange(text, n, out, stats, lowercase);
-        if (stats != null) {
-            stats.finish(text.length());
-        }
     }
 
     /** Tokens as strings, for tests and tools; the hot path uses {@link #scan}. */
@@ -105,16 +102,51 @@ public final class WordTokenizer {
             boolean lowercase) {
         int tokenStart = -1;
         int tokenCodePoints = 0;
+        // A token mixes scripts when its letters come from two script groups: Latin (tracked apart, as ASCII
+        // letters are Latin without a lookup) and the first other group seen, or two other groups.
+        boolean tokenLatin = false;
         int tokenScript = SCRIPT_NONE;
-        boolean tokenMixed = false;
+        boolean tokenTwoOtherScripts = false;
+        // The character statistics' running state, in locals rather than fields so the per-character work
+        // costs no memory traffic beyond the ASCII count itself (see CharacterStats).
+        int[] asciiCounts = stats == null ? null : stats.asciiCounts;
+        int surrogatePairs = 0;
+        int previous = -1;
+        int run = 0;
+        int longestRun = 0;
+        int encodedRun = 0;
+        int encodedBits = 0;
+        int longestEncodedRun = 0;
         int i = 0;
         while (i < n) {
             int cp = text.charAt(i++);
             if (Character.isHighSurrogate((char) cp) && i < n && Character.isLowSurrogate(text.charAt(i))) {
                 cp = Character.toCodePoint((char) cp, text.charAt(i++));
+                surrogatePairs++;
             }
-            if (stats != null) {
-                stats.add(cp);
+            int bits = 0;
+            if (asciiCounts != null) {
+                if (cp < 128) {
+                    asciiCounts[cp]++;
+                    bits = CharacterStats.asciiClass(cp);
+                } else {
+                    bits = stats.addNonAscii(cp);
+                }
+                if (cp == previous) {
+                    longestRun = Math.max(longestRun, ++run);
+                } else {
+                    run = 1;
+                    previous = cp;
+                }
+                if ((bits & CharacterStats.ENCODED) != 0) {
+                    encodedRun++;
+                    encodedBits |= bits;
+                } else if (encodedRun > 0) {
+                    longestEncodedRun = Math.max(longestEncodedRun,
+                            CharacterStats.encodedRunLength(encodedRun, encodedBits));
+                    encodedRun = 0;
+                    encodedBits = 0;
+                }
             }
             int original = cp;
             if (lowercase) {
@@ -127,12 +159,14 @@ public final class WordTokenizer {
                     if (tokenStart < 0) {
                         tokenStart = out.length;
                         tokenCodePoints = 0;
+                        tokenLatin = false;
                         tokenScript = SCRIPT_NONE;
-                        tokenMixed = false;
+                        tokenTwoOtherScripts = false;
                     }
                     out.append('i');
                     tokenCodePoints++;
-                    if (endToken(out, tokenStart, tokenCodePoints) && tokenMixed) {
+                    if (endToken(out, tokenStart, tokenCodePoints)
+                            && mixesScripts(tokenLatin, tokenScript, tokenTwoOtherScripts)) {
                         stats.mixedScriptTokens++;
                     }
                     tokenStart = -1;
@@ -147,30 +181,43 @@ public final class WordTokenizer {
                 if (tokenStart < 0) {
                     tokenStart = out.length;
                     tokenCodePoints = 0;
+                    tokenLatin = false;
                     tokenScript = SCRIPT_NONE;
-                    tokenMixed = false;
+                    tokenTwoOtherScripts = false;
                 }
                 out.appendCodePoint(cp);
                 tokenCodePoints++;
-                if (stats != null && !tokenMixed) {
-                    int script = scriptGroup(original);
-                    if (script != SCRIPT_NONE) {
-                        if (tokenScript == SCRIPT_NONE) {
-                            tokenScript = script;
-                        } else if (tokenScript != script) {
-                            tokenMixed = true;
+                if (stats != null) {
+                    if (original < 128) {
+                        tokenLatin |= (bits & CharacterStats.LETTER) != 0;
+                    } else if (!tokenTwoOtherScripts) {
+                        int script = scriptGroup(original);
+                        if (script == SCRIPT_LATIN) {
+                            tokenLatin = true;
+                        } else if (script != SCRIPT_NONE) {
+                            if (tokenScript == SCRIPT_NONE) {
+                                tokenScript = script;
+                            } else if (tokenScript != script) {
+                                tokenTwoOtherScripts = true;
+                            }
                         }
                     }
                 }
             } else if (tokenStart >= 0) {
-                if (endToken(out, tokenStart, tokenCodePoints) && tokenMixed) {
+                if (endToken(out, tokenStart, tokenCodePoints)
+                        && mixesScripts(tokenLatin, tokenScript, tokenTwoOtherScripts)) {
                     stats.mixedScriptTokens++;
                 }
                 tokenStart = -1;
             }
         }
-        if (tokenStart >= 0 && endToken(out, tokenStart, tokenCodePoints) && tokenMixed) {
+        if (tokenStart >= 0 && endToken(out, tokenStart, tokenCodePoints)
+                && mixesScripts(tokenLatin, tokenScript, tokenTwoOtherScripts)) {
             stats.mixedScriptTokens++;
+        }
+        if (stats != null) {
+            longestEncodedRun = Math.max(longestEncodedRun, CharacterStats.encodedRunLength(encodedRun, encodedBits));
+            stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun);
         }
     }
 
@@ -250,6 +297,10 @@ public final class WordTokenizer {
             default:
                 return script.ordinal();
         }
+    }
+
+    private static boolean mixesScripts(boolean latin, int otherScript, boolean twoOtherScripts) {
+        return twoOtherScripts || (latin && otherScript != SCRIPT_NONE);
     }
 
     /** Keeps the token when it has at least two code points; returns whether it was kept. */
