@@ -276,13 +276,55 @@ public final class WordTokenizer {
      * marks, Common and Inherited letters belong to no script, and so do the East Asian scripts (Han, kana,
      * Hangul, Bopomofo): CJK text runs Latin words into its own without spaces, legitimately.
      */
-    private static int scriptGroup(int cp) {
+    static int scriptGroup(int cp) {
         if (cp < 128) {
             return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? SCRIPT_LATIN : SCRIPT_NONE;
         }
         if (!Character.isLetter(cp)) {
             return SCRIPT_NONE;
         }
+        // Character.UnicodeScript.of is a binary search over some two thousand ranges; the letters of almost
+        // every block of 32 code points share one group, so that group is looked up once per block.
+        int block = cp >>> SCRIPT_BLOCK_BITS;
+        int cached = BLOCK_SCRIPT_GROUP[block] & 0xFF;
+        if (cached == BLOCK_NOT_SEEN) {
+            cached = blockScriptGroup(block);
+            BLOCK_SCRIPT_GROUP[block] = (byte) cached;
+        }
+        return cached == BLOCK_MIXED ? letterScriptGroup(cp) : cached - BLOCK_GROUP_OFFSET;
+    }
+
+    private static final int SCRIPT_BLOCK_BITS = 5;
+    // Per block: 0 not seen yet, 1 letters of more than one group, otherwise the letters' group + 3 (the group
+    // may be SCRIPT_NONE, -1). Threads that race on an entry compute and write the same value.
+    private static final int BLOCK_NOT_SEEN = 0;
+    private static final int BLOCK_MIXED = 1;
+    private static final int BLOCK_GROUP_OFFSET = 3;
+    private static final byte[] BLOCK_SCRIPT_GROUP = new byte[(Character.MAX_CODE_POINT + 1) >>> SCRIPT_BLOCK_BITS];
+
+    static {
+        if (Character.UnicodeScript.values().length + BLOCK_GROUP_OFFSET > 0xFF) {
+            throw new ExceptionInInitializerError("too many Unicode scripts for the per-block script table");
+        }
+    }
+
+    private static int blockScriptGroup(int block) {
+        int group = Integer.MIN_VALUE;
+        for (int cp = block << SCRIPT_BLOCK_BITS; cp < (block + 1) << SCRIPT_BLOCK_BITS; cp++) {
+            if (Character.isLetter(cp)) {
+                int g = letterScriptGroup(cp);
+                if (group != Integer.MIN_VALUE && g != group) {
+                    return BLOCK_MIXED;
+                }
+                group = g;
+            }
+        }
+        // A block without letters is never asked about; any group will do.
+        return (group == Integer.MIN_VALUE ? SCRIPT_NONE : group) + BLOCK_GROUP_OFFSET;
+    }
+
+    /** The group of a letter above U+007F, from its Unicode script. */
+    static int letterScriptGroup(int cp) {
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         switch (script) {
             case COMMON:

@@ -100,4 +100,27 @@ class AnomalyModelTest {
         assertThatThrownBy(() -> new FeatureBaseline(Transform.NONE, Direction.HIGH, Method.STANDARD, 0, 1, 0, 1, 0))
                 .hasMessageContaining("scaleFloor must be positive");
     }
+
+    @Test
+    void log1pShouldGiveExactlyMathLog1pForWholeNumbersAndAnythingElse() {
+        for (int k = 0; k < 5000; k++) {
+            assertThat(Transform.LOG1P.apply(k)).isEqualTo(Math.log1p(k));
+        }
+        for (double x : new double[] {0.5, 1023.5, 1e-300, 1e300, Double.MAX_VALUE, Double.POSITIVE_INFINITY}) {
+            assertThat(Transform.LOG1P.apply(x)).isEqualTo(Math.log1p(x));
+        }
+        assertThat(Transform.LOG1P.apply(-3)).isEqualTo(0.0);
+        assertThat(Transform.LOG1P.apply(-0.0)).isEqualTo(0.0);
+        assertThat(Transform.LOG1P.apply(Double.NaN)).isNaN();
+    }
+
+    @Test
+    void precomputedCentreAndScaleShouldScoreAsTheBaselineItself() {
+        AnomalyModel m = model(5);
+        PromptFeatures f = features(12345, 6.1, 0.02);
+        AnomalyVerdict v = m.score(f);
+        for (int i = 0; i < PromptFeature.count(); i++) {
+            assertThat(v.zScores()[i]).isEqualTo(m.baseline(i).score(f.get(i)));
+        }
+    }
 }

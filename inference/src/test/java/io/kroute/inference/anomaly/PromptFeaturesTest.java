@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kroute.inference.weights.WeightFileFixture;
+import io.kroute.inference.text.WordTokenizer;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class PromptFeaturesTest {
@@ -138,6 +144,27 @@ class PromptFeaturesTest {
             for (double v : x.toArray()) {
                 assertThat(v).isFinite().isGreaterThanOrEqualTo(0.0);
             }
+        }
+    }
+
+    @Test
+    void shouldCountKnownAndUnknownTokensTogetherForTheMostFrequentOne() {
+        // "java" and "code" are in the vocabulary (counted by feature index), "zzz" and "Aa"/"BB" are not.
+        assertThat(f("java zzz java zzz zzz code").get(PromptFeature.TOP_TOKEN_SHARE)).isCloseTo(0.5, within(1e-12));
+        assertThat(f("java code java zzz code java").get(PromptFeature.TOP_TOKEN_SHARE)).isCloseTo(0.5, within(1e-12));
+        SplittableRandom random = new SplittableRandom(7);
+        String[] words = {"java", "code", "function", "python", "zzz", "qqq", "Aa", "BB", "straße", "Straße"};
+        for (int t = 0; t < 300; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(1, 80); k > 0; k--) {
+                text.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            List<String> tokens = new WordTokenizer().tokens(text);
+            Map<String, Integer> counts = new HashMap<>();
+            tokens.forEach(token -> counts.merge(token, 1, Integer::sum));
+            double expected = (double) Collections.max(counts.values()) / tokens.size();
+            assertThat(f(text.toString()).get(PromptFeature.TOP_TOKEN_SHARE)).as(text.toString())
+                    .isEqualTo(expected);
         }
     }
 }
