@@ -7,6 +7,7 @@ import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.codec.DecodingException;
 import io.kroute.topology.DeadLetter;
 import io.kroute.topology.Routed;
+import io.kroute.topology.learn.PendingWindows;
 import io.kroute.topology.metrics.KrouteCounters;
 import io.kroute.topology.weights.ActiveModel;
 import io.kroute.topology.weights.ActiveWeights;
@@ -25,7 +26,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * The decide path for one prompts record: decode, classify and screen with the active model, then either hold
  * the prompt (quarantine) or choose its provider (decision). Every record yields exactly one output; a record
- * that cannot be decoded becomes a dead letter and the stream goes on.
+ * that cannot be decoded becomes a dead letter and the stream goes on. With {@link PendingWindows}, each decision
+ * also opens its reward window in the task's stores, in the same transaction as the decision, so the learn path
+ * need not read {@code decisions} back.
  */
 public final class DecideProcessor implements Processor<byte[], byte[], String, Routed> {
 
@@ -34,11 +37,20 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
     private final PromptScreen screen;
     private final Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory;
     private final KrouteCounters counters;
+    private final PendingWindows windows;
     private ProcessorContext<String, Routed> context;
     private ProviderChooser chooser;
 
     public DecideProcessor(PromptDecoder decoder, ActiveWeights weights, PromptScreen screen,
             Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory, KrouteCounters counters) {
+        this(decoder, weights, screen, chooserFactory, counters, null);
+    }
+
+    /** @param windows where each decision opens its reward window; null to open none (decide only) */
+    public DecideProcessor(PromptDecoder decoder, ActiveWeights weights, PromptScreen screen,
+            Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory, KrouteCounters counters,
+            PendingWindows windows) {
+        this.windows = windows;
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.weights = Objects.requireNonNull(weights, "weights");
         this.screen = Objects.requireNonNull(screen, "screen");
@@ -51,6 +63,9 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
         this.context = context;
         this.chooser = chooserFactory.apply(context);
         screen.init(context);
+        if (windows != null) {
+            windows.init(context);
+        }
     }
 
     @Override
@@ -80,6 +95,10 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
         } else {
             ProviderChooser.Chosen chosen = chooser.choose(classification.label(), model);
             out = new Routed.Decided(decision(event, screening, model, chosen, now));
+            if (windows != null) {
+                windows.open(event.getId(), classification.label(), chosen.choice().arm(),
+                        chosen.choice().propensity(), record.timestamp());
+            }
             counters.decision(classification.label(), chosen.choice().arm());
         }
         context.forward(new Record<>(event.getId(), out, record.timestamp(), record.headers()));
