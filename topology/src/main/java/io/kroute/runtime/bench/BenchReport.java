@@ -45,6 +45,7 @@ public final class BenchReport {
     private final Machine machine;
     private final PipelineBench.Settings settings;
     private final String broker;
+    private final PipelineBench.Layout layout;
     private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final double loadAtStart = loadAverage();
     private double loadAtEnd = Double.NaN;
@@ -52,6 +53,12 @@ public final class BenchReport {
     private final List<PipelineBench.LatencyResult> latency = new ArrayList<>();
 
     public BenchReport(String command, Machine machine, PipelineBench.Settings settings, String broker) {
+        this(command, machine, settings, broker, PipelineBench.Layout.SINGLE);
+    }
+
+    public BenchReport(String command, Machine machine, PipelineBench.Settings settings, String broker,
+            PipelineBench.Layout layout) {
+        this.layout = layout;
         this.command = command;
         this.machine = machine;
         this.settings = settings;
@@ -168,7 +175,10 @@ public final class BenchReport {
         md.append("Machine: ").append(machine.cpus()).append(" CPUs (").append(machine.cpuModel()).append("), ")
                 .append(machine.os()).append(", ").append(machine.jdk()).append("; ").append(broker)
                 .append(fmt("; load average %.2f at start, %.2f at end.", loadAtStart, loadAtEnd)).append("\n");
-        md.append("Settings: one stream thread per application, commit interval ").append(settings.commitIntervalMs())
+        md.append("Settings: ").append(layout.streamThreads() == 1 ? "one stream thread"
+                        : layout.streamThreads() + " stream threads").append(" per application, ")
+                .append(layout.partitions() == 1 ? "one partition" : layout.partitions() + " partitions")
+                .append(" per topic, commit interval ").append(settings.commitIntervalMs())
                 .append(" ms (unless the table says otherwise), Streams producers linger.ms ").append(settings.lingerMs())
                 .append(", compression ").append(settings.compression()).append(".\n");
         if (!throughput.isEmpty()) {

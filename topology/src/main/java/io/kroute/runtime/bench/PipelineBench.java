@@ -114,14 +114,38 @@ public final class PipelineBench implements AutoCloseable {
     private final AvroCodec<PromptEvent> promptCodec = AvroCodec.forValues(PromptEvent.class, registry);
     private final Admin admin;
     private final Consumer<String> log;
+    private final Layout layout;
     private int runNumber;
 
     /** A prompt's text and tenant, as read from the prompt file. */
     public record PromptText(String tenant, String text) {
     }
 
+    /**
+     * How both pipelines are laid out, the same for both (like for like).
+     *
+     * @param partitions partitions of every topic the harness creates (on a fresh broker)
+     * @param streamThreads Kafka Streams threads of each application
+     */
+    public record Layout(int partitions, int streamThreads) {
+        /** One partition, one stream thread: the broker shares the machine's cores with the application. */
+        public static final Layout SINGLE = new Layout(1, 1);
+
+        public Layout {
+            if (partitions < 1 || streamThreads < 1) {
+                throw new IllegalArgumentException("expected at least 1 partition and 1 stream thread, found "
+                        + partitions + " and " + streamThreads);
+            }
+        }
+    }
+
     public PipelineBench(String bootstrapServers, WeightFile weights, List<PromptText> prompts, Path stateDir,
             Consumer<String> log) {
+        this(bootstrapServers, weights, prompts, stateDir, log, Layout.SINGLE);
+    }
+
+    public PipelineBench(String bootstrapServers, WeightFile weights, List<PromptText> prompts, Path stateDir,
+            Consumer<String> log, Layout layout) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("expected at least one prompt to send, found none");
         }
@@ -130,11 +154,13 @@ public final class PipelineBench implements AutoCloseable {
         this.prompts = List.copyOf(prompts);
         this.stateDir = stateDir;
         this.log = log;
+        this.layout = layout;
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
-        List<TopicSpec> specs = new ArrayList<>(TopicLayout.specs(1, TopicLayout.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES));
-        specs.add(new TopicSpec(PassThroughTopology.OUTPUT, 1, Map.of()));
+        List<TopicSpec> specs = new ArrayList<>(TopicLayout.specs(layout.partitions(),
+                TopicLayout.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES));
+        specs.add(new TopicSpec(PassThroughTopology.OUTPUT, layout.partitions(), Map.of()));
         TopicCreator.createMissing(admin, specs, Optional.empty());
     }
 
@@ -247,8 +273,9 @@ public final class PipelineBench implements AutoCloseable {
         overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                 exactlyOnce ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
         overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // One stream thread for both pipelines: like for like, on a machine whose cores the broker shares.
-        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // The same number of stream threads for both pipelines (like for like); one by default, on a machine whose
+        // cores the broker shares.
+        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, layout.streamThreads());
         // The same commit interval under both guarantees (at-least-once defaults to 30 s): progress and output
         // become visible at the same pace, and exactly-once's transaction per commit is the cost being measured.
         overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());

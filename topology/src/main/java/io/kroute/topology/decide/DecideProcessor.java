@@ -11,7 +11,9 @@ import io.kroute.topology.learn.PendingWindows;
 import io.kroute.topology.metrics.KrouteCounters;
 import io.kroute.topology.weights.ActiveModel;
 import io.kroute.topology.weights.ActiveWeights;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The decide path for one prompts record: decode, classify and screen with the active model, then either hold
@@ -32,6 +36,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 public final class DecideProcessor implements Processor<byte[], byte[], String, Routed> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DecideProcessor.class);
+
     private final PromptDecoder decoder;
     private final ActiveWeights weights;
     private final PromptScreen screen;
@@ -40,6 +46,7 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
     private final PendingWindows windows;
     private ProcessorContext<String, Routed> context;
     private ProviderChooser chooser;
+    private boolean warnedKey;
 
     public DecideProcessor(PromptDecoder decoder, ActiveWeights weights, PromptScreen screen,
             Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory, KrouteCounters counters) {
@@ -98,11 +105,38 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
             if (windows != null) {
                 windows.open(event.getId(), classification.label(), chosen.choice().arm(),
                         chosen.choice().propensity(), record.timestamp());
+                if (!warnedKey && !keyIsId(record.key(), event.getId())) {
+                    warnedKey = true;
+                    LOG.warn("prompt '{}' on {} is keyed by something else than its id: its decision is keyed by "
+                            + "its id, but its rewards join only in the task of its id's partition, so with more "
+                            + "than one partition they may be dead-lettered 'unmatched'; key prompts by their id "
+                            + "(warned once per task)", event.getId(), context.taskId());
+                }
             }
             counters.decision(classification.label(), chosen.choice().arm());
         }
         context.forward(new Record<>(event.getId(), out, record.timestamp(), record.headers()));
         counters.decisionLatency(System.nanoTime() - started);
+    }
+
+    /** Whether {@code key} is the UTF-8 encoding of {@code id}, without encoding it when it is ASCII. */
+    static boolean keyIsId(byte[] key, String id) {
+        if (key == null) {
+            return false;
+        }
+        if (key.length != id.length()) {
+            return Arrays.equals(key, id.getBytes(StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < key.length; i++) {
+            char c = id.charAt(i);
+            if (c >= 0x80) {
+                return Arrays.equals(key, id.getBytes(StandardCharsets.UTF_8));
+            }
+            if (key[i] != (byte) c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RoutingDecision decision(PromptEvent event, Screening screening, ActiveModel model,
