@@ -93,7 +93,9 @@ public final class BenchReport {
             double ratio = kroute.get().perSecond() / base.get().perSecond();
             rows.add(new String[] {guarantee(exactlyOnce), fmt("%,.0f", base.get().perSecond()),
                 fmt("%,.0f", kroute.get().perSecond()), fmt("%.2f×", ratio),
-                ratio >= THROUGHPUT_TARGET ? "met" : "not met"});
+                ratio >= THROUGHPUT_TARGET ? "met" : "not met",
+                cpu(base.get().processCpuMicrosPerRecord(), kroute.get().processCpuMicrosPerRecord()),
+                cpu(base.get().streamCpuMicrosPerRecord(), kroute.get().streamCpuMicrosPerRecord())});
         }
         return rows;
     }
@@ -123,12 +125,21 @@ public final class BenchReport {
         return rows;
     }
 
+    /** "pass-through / kroute (ratio)" in CPU µs per prompt; the ratio reads like the throughput ratio. */
+    private static String cpu(double base, double kroute) {
+        if (Double.isNaN(base) || Double.isNaN(kroute)) {
+            return "n/a";
+        }
+        return fmt("%.1f / %.1f (%.2f×)", base, kroute, base / kroute);
+    }
+
     private Optional<PipelineBench.ThroughputResult> find(PipelineBench.Pipeline pipeline, boolean exactlyOnce) {
         return throughput.stream().filter(t -> t.pipeline() == pipeline && t.exactlyOnce() == exactlyOnce).findFirst();
     }
 
     private static final String[] THROUGHPUT_HEADER = {"guarantee", "pass-through (prompts/s)", "kroute (prompts/s)",
-        "kroute / pass-through", "target >= 0.8×"};
+        "kroute / pass-through", "target >= 0.8×", "CPU µs/prompt, process: pass-through / kroute",
+        "CPU µs/prompt, stream threads: pass-through / kroute"};
     private static final String[] LATENCY_HEADER = {"commit interval (ms)", "pipeline", "guarantee", "offered (/s)",
         "p50 (ms)", "p99 (ms)", "max (ms)", "received/sent", "p99 kroute / pass-through", "targets (<= 1.25×; < 100 ms)"};
 

@@ -13,6 +13,8 @@ import io.kroute.topology.KrouteTopics;
 import io.kroute.topology.KrouteTopology;
 import io.kroute.topology.StreamsProperties;
 import io.kroute.topology.metrics.InMemoryKrouteCounters;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,9 +96,28 @@ public final class PipelineBench implements AutoCloseable {
         }
     }
 
-    public record ThroughputResult(Pipeline pipeline, boolean exactlyOnce, long records, double seconds) {
+    /**
+     * @param processCpuNanos CPU time of the whole process (application, broker, clients) during the timed run
+     * @param streamCpuNanos CPU time of the application's stream threads during the timed run
+     */
+    public record ThroughputResult(Pipeline pipeline, boolean exactlyOnce, long records, double seconds,
+            long processCpuNanos, long streamCpuNanos) {
+        public ThroughputResult(Pipeline pipeline, boolean exactlyOnce, long records, double seconds) {
+            this(pipeline, exactlyOnce, records, seconds, -1, -1);
+        }
+
         public double perSecond() {
             return records / seconds;
+        }
+
+        /** CPU microseconds per prompt of the whole process, or NaN when not measured. */
+        public double processCpuMicrosPerRecord() {
+            return processCpuNanos < 0 ? Double.NaN : processCpuNanos / 1e3 / records;
+        }
+
+        /** CPU microseconds per prompt of the stream threads, or NaN when not measured. */
+        public double streamCpuMicrosPerRecord() {
+            return streamCpuNanos < 0 ? Double.NaN : streamCpuNanos / 1e3 / records;
         }
     }
 
@@ -179,6 +200,10 @@ public final class PipelineBench implements AutoCloseable {
         AtomicLong runningSince = new AtomicLong();
         try (KafkaStreams streams = streams(pipeline, exactlyOnce, settings, runId, running, runningSince)) {
             awaitRunning(streams, running);
+            // CPU time as well as wall time: on a shared machine the wall time follows other processes' load, the
+            // CPU time spent per prompt much less.
+            long processCpuAtStart = processCpuNanos();
+            long streamCpuAtStart = streamThreadCpuNanos(runId);
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (committed(runId) < target) {
                 if (System.nanoTime() > deadline) {
@@ -189,9 +214,12 @@ public final class PipelineBench implements AutoCloseable {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
             double seconds = (System.nanoTime() - runningSince.get()) / 1e9;
+            long processCpu = processCpuNanos() - processCpuAtStart;
+            long streamCpu = streamThreadCpuNanos(runId) - streamCpuAtStart;
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
-            return new ThroughputResult(pipeline, exactlyOnce, settings.backlog(), seconds);
+            return new ThroughputResult(pipeline, exactlyOnce, settings.backlog(), seconds,
+                    processCpuAtStart < 0 ? -1 : processCpu, streamCpuAtStart < 0 ? -1 : streamCpu);
         }
     }
 
@@ -307,6 +335,32 @@ public final class PipelineBench implements AutoCloseable {
         });
         streams.start();
         return streams;
+    }
+
+    /** CPU time of this process so far, or -1 when the JVM cannot tell. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** CPU time so far of the stream threads of application {@code runId}, or -1 when the JVM cannot tell. */
+    private static long streamThreadCpuNanos(String runId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+            return -1;
+        }
+        long sum = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (name.startsWith(runId + "-") && name.contains("-StreamThread-")) {
+                long cpu = threads.getThreadCpuTime(thread.getId());
+                sum += Math.max(cpu, 0);
+            }
+        }
+        return sum;
     }
 
     private void awaitRunning(KafkaStreams streams, CountDownLatch running) {
