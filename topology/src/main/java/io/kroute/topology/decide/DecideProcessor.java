@@ -107,10 +107,10 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
                         chosen.choice().propensity(), record.timestamp());
                 if (!warnedKey && !keyIsId(record.key(), event.getId())) {
                     warnedKey = true;
-                    LOG.warn("prompt '{}' on {} is keyed by something else than its id: its decision is keyed by "
-                            + "its id, but its rewards join only in the task of its id's partition, so with more "
-                            + "than one partition they may be dead-lettered 'unmatched'; key prompts by their id "
-                            + "(warned once per task)", event.getId(), context.taskId());
+                    LOG.warn("prompt '{}' in task {} is not keyed by its id: its decision is, but its rewards join "
+                            + "only in the task of its id's partition, so with more than one partition they may be "
+                            + "dead-lettered 'unmatched'; key prompts by their id (warned once per task)",
+                            event.getId(), context.taskId());
                 }
             }
             counters.decision(classification.label(), chosen.choice().arm());
