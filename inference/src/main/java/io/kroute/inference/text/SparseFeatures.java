@@ -7,9 +7,16 @@ import java.util.Arrays;
  * buffer it was built from. One per thread; never shared.
  */
 public final class SparseFeatures {
+    /** Below this many hits a comparison sort is cheaper than a radix sort's passes over its buckets. */
+    static final int RADIX_SORT_MIN = 96;
+    private static final int DIGIT_BITS = 8;
+    private static final int RADIX = 1 << DIGIT_BITS;
+
     final TokenBuffer tokens = new TokenBuffer();
     int[] hits = new int[128];
-    int[] lookupScratch = new int[256];
+    long[] lookupScratch = new long[384];
+    int[] sortScratch = new int[128];
+    final int[] digitCounts = new int[RADIX];
     int[] tokenFeatures = new int[128];
     int hitCount;
     boolean[] keep = new boolean[64];
@@ -73,7 +80,7 @@ public final class SparseFeatures {
         if (tokenFeatures.length < tokens) {
             int size = Math.max(tokens, tokenFeatures.length * 2);
             tokenFeatures = new int[size];
-            lookupScratch = new int[2 * size];
+            lookupScratch = new long[3 * size];
         }
     }
 
@@ -86,7 +93,7 @@ public final class SparseFeatures {
 
     /** Sorts the hits and folds repeats into (index, count) pairs. */
     void aggregateHits() {
-        Arrays.sort(hits, 0, hitCount);
+        sortHits();
         if (indices.length < hitCount) {
             indices = new int[hitCount];
             values = new double[hitCount];
@@ -104,5 +111,49 @@ public final class SparseFeatures {
             i = j;
         }
         size = n;
+    }
+
+    /** Sorts {@code hits[0, hitCount)} ascending: a least-significant-digit radix sort once there are many. */
+    void sortHits() {
+        int n = hitCount;
+        if (n < RADIX_SORT_MIN) {
+            Arrays.sort(hits, 0, n);
+            return;
+        }
+        int bits = 0;
+        for (int i = 0; i < n; i++) {
+            bits |= hits[i];
+        }
+        int width = 32 - Integer.numberOfLeadingZeros(bits);
+        if (sortScratch.length < n) {
+            sortScratch = new int[hits.length];
+        }
+        int[] source = hits;
+        int[] target = sortScratch;
+        int[] counts = digitCounts;
+        for (int shift = 0; shift < width; shift += DIGIT_BITS) {
+            Arrays.fill(counts, 0);
+            for (int i = 0; i < n; i++) {
+                counts[(source[i] >>> shift) & (RADIX - 1)]++;
+            }
+            int sum = 0;
+            for (int d = 0; d < RADIX; d++) {
+                int c = counts[d];
+                counts[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int v = source[i];
+                target[counts[(v >>> shift) & (RADIX - 1)]++] = v;
+            }
+            int[] swap = source;
+            source = target;
+            target = swap;
+        }
+        if (source != hits) {
+            // An odd number of passes: the sorted hits are in the scratch array, which becomes the hits array.
+            sortScratch = hits;
+            hits = source;
+        }
     }
 }

@@ -6,24 +6,43 @@ import java.util.Arrays;
  * An immutable term → feature index map that looks terms up straight from a {@link TokenBuffer}, including
  * n-grams (tokens joined by one space), without building a string per lookup.
  *
- * <p>Open addressing with linear probing over a power-of-two table, at most half full. Each slot is one
- * {@code long} holding the term's full hash (high half) and its feature index plus one (low half, 0 = empty), so a
- * probe reads one memory location and compares characters only on a hash hit. All terms live in one
- * {@code char[]} pool in feature order, so term {@code f} spans {@code termStart[f]} to {@code termStart[f + 1]}:
- * a hit costs three memory reads (slot, bounds, characters), which is what a lookup in a large vocabulary is
- * bound by.
+ * <p>Open addressing with linear probing over a power-of-two table, at most half full. A slot is three
+ * consecutive {@code long}s: a header (the term's 32-bit hash, its key kind and its feature index) and a 16-byte
+ * key that holds short terms inline:
+ * <ul>
+ *   <li>{@code LATIN1}: up to 16 characters, all in U+0001..U+00FF, one byte each;</li>
+ *   <li>{@code UTF16}: up to 8 characters, not all Latin-1, two bytes each;</li>
+ *   <li>{@code POOLED}: any other term; its key is zero and its characters are compared in the pool.</li>
+ * </ul>
+ * An inline term is identified by its kind and key alone (no NUL characters, so the zero padding cannot be
+ * mistaken for characters), so a hit on a short term reads one slot: one cache line, or two adjacent ones,
+ * instead of a chain of three dependent reads (slot, term bounds, characters). All terms also live in one
+ * {@code char[]} pool in feature order, term {@code f} spanning {@code termStart[f]} to {@code termStart[f + 1]},
+ * for {@link #term(int)} and for comparing pooled terms.
  */
 public final class TermIndex {
     private static final long EMPTY = 0L;
+    static final int LATIN1 = 1;
+    static final int UTF16 = 2;
+    static final int POOLED = 3;
+    private static final int KIND_SHIFT = 30;
+    private static final long FEATURE_MASK = (1L << KIND_SHIFT) - 1;
+    /** A key no stored slot has: pooled slots store a zero key, so a pooled query never matches on the key. */
+    private static final long NO_KEY = -1L;
+    /** Largest vocabulary: the feature index shares the header with the hash and kind. */
+    static final int MAX_TERMS = 1 << KIND_SHIFT;
 
     private final int size;
     private final char[] pool;
     private final int[] termStart;
-    private final long[] slots;
+    private final long[] table;
     private final int mask;
 
     private TermIndex(String[] terms) {
         this.size = terms.length;
+        if (terms.length >= MAX_TERMS) {
+            throw new IllegalArgumentException("vocabulary too large: " + terms.length + " terms");
+        }
         long totalChars = 0;
         for (String term : terms) {
             totalChars += term.length();
@@ -34,8 +53,9 @@ public final class TermIndex {
         pool = new char[(int) totalChars];
         termStart = new int[terms.length + 1];
         int capacity = Integer.highestOneBit(Math.max(4, terms.length * 2 - 1)) << 1;
-        slots = new long[capacity];
+        table = new long[3 * capacity];
         mask = capacity - 1;
+        long[] key = new long[3];
         int offset = 0;
         for (int feature = 0; feature < terms.length; feature++) {
             String term = terms[feature];
@@ -43,26 +63,29 @@ public final class TermIndex {
             termStart[feature] = offset;
             offset += term.length();
             termStart[feature + 1] = offset;
-            int hash = finish(hashChars(0, pool, termStart[feature], offset));
-            int slot = hash & mask;
-            while (slots[slot] != EMPTY) {
-                int other = featureOf(slots[slot]);
-                if (hashOf(slots[slot]) == hash && equalsTerm(other, pool, termStart[feature], offset)) {
-                    throw new IllegalArgumentException("duplicate term '" + term + "' at feature indices "
-                            + other + " and " + feature);
-                }
+            keyOf(pool, termStart[feature], offset, key, 0);
+            long expected = key[0];
+            int other = find(expected, key[1], key[2], pool, termStart[feature], offset);
+            if (other >= 0) {
+                throw new IllegalArgumentException("duplicate term '" + term + "' at feature indices "
+                        + other + " and " + feature);
+            }
+            int slot = (int) (expected >>> 32) & mask;
+            while (table[3 * slot] != EMPTY) {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = ((long) hash << 32) | (feature + 1L);
+            table[3 * slot] = expected | feature;
+            table[3 * slot + 1] = kindOfHeader(expected) == POOLED ? 0L : key[1];
+            table[3 * slot + 2] = kindOfHeader(expected) == POOLED ? 0L : key[2];
         }
     }
 
-    private static int hashOf(long slot) {
-        return (int) (slot >>> 32);
+    private static int kindOfHeader(long header) {
+        return (int) (header >>> KIND_SHIFT) & 3;
     }
 
-    private static int featureOf(long slot) {
-        return (int) slot - 1;
+    private static int featureOf(long header) {
+        return (int) (header & FEATURE_MASK);
     }
 
     /** Builds the index; the term at position i gets feature index i. Duplicate terms are refused. */
@@ -81,18 +104,7 @@ public final class TermIndex {
     /** The feature index of {@code term}, or -1. */
     public int indexOf(CharSequence term) {
         char[] chars = term.toString().toCharArray();
-        int hash = finish(hashChars(0, chars, 0, chars.length));
-        int slot = hash & mask;
-        while (true) {
-            long entry = slots[slot];
-            if (entry == EMPTY) {
-                return -1;
-            }
-            if (hashOf(entry) == hash && equalsTerm(featureOf(entry), chars, 0, chars.length)) {
-                return featureOf(entry);
-            }
-            slot = (slot + 1) & mask;
-        }
+        return indexOfRange(chars, 0, chars.length);
     }
 
     /**
@@ -102,27 +114,62 @@ public final class TermIndex {
     public int indexOf(TokenBuffer tokens, int first, int n) {
         char[] chars = tokens.chars;
         if (n == 1) {
-            return indexOfToken(chars, tokens.starts[first], tokens.ends[first]);
+            return indexOfRange(chars, tokens.starts[first], tokens.ends[first]);
         }
-        int h = 0;
+        int[] starts = tokens.starts;
+        int[] ends = tokens.ends;
         int length = n - 1;
-        for (int t = first; t < first + n; t++) {
-            if (t > first) {
-                h = 31 * h + ' ';
+        int bits = 0;
+        int last = first + n;
+        for (int t = first; t < last; t++) {
+            length += ends[t] - starts[t];
+            for (int i = starts[t]; i < ends[t]; i++) {
+                bits |= chars[i] | (chars[i] - 1);
             }
-            h = hashChars(h, chars, tokens.starts[t], tokens.ends[t]);
-            length += tokens.ends[t] - tokens.starts[t];
         }
-        int hash = finish(h);
-        int slot = hash & mask;
+        // bits < 0: a NUL; bits >= 256: a character beyond Latin-1 (the space is Latin-1).
+        int kind = bits >= 0 && bits < 256 && length <= 16 ? LATIN1 : bits >= 0 && length <= 8 ? UTF16 : POOLED;
+        long k0 = 0;
+        long k1 = 0;
+        int h = 0;
+        int p = 0;
+        int width = kind == LATIN1 ? 8 : 16;
+        int perLong = 64 / width;
+        for (int t = first; t < last; t++) {
+            for (int i = t == first ? starts[t] : starts[t] - 1; i < ends[t]; i++) {
+                char c = i < starts[t] ? ' ' : chars[i];
+                if (kind == POOLED) {
+                    h = 31 * h + c;
+                } else if (p < perLong) {
+                    k0 |= (long) c << (width * p);
+                } else {
+                    k1 |= (long) c << (width * (p - perLong));
+                }
+                p++;
+            }
+        }
+        long expected;
+        if (kind == POOLED) {
+            expected = header(finish(h), POOLED);
+            k0 = NO_KEY;
+            k1 = NO_KEY;
+        } else {
+            expected = header(inlineHash(k0, k1), kind);
+        }
+        int slot = (int) (expected >>> 32) & mask;
         while (true) {
-            long entry = slots[slot];
+            long entry = table[3 * slot];
             if (entry == EMPTY) {
                 return -1;
             }
-            if (hashOf(entry) == hash) {
+            if ((entry & ~FEATURE_MASK) == expected) {
                 int feature = featureOf(entry);
-                if (termStart[feature + 1] - termStart[feature] == length && equalsNGram(feature, tokens, first, n)) {
+                if (kind != POOLED) {
+                    if (table[3 * slot + 1] == k0 && table[3 * slot + 2] == k1) {
+                        return feature;
+                    }
+                } else if (termStart[feature + 1] - termStart[feature] == length
+                        && equalsNGram(feature, tokens, first, n)) {
                     return feature;
                 }
             }
@@ -132,76 +179,168 @@ public final class TermIndex {
 
     /**
      * Looks every token of {@code tokens} up as a unigram: {@code features[t]} becomes its feature index or -1. The
-     * same answers as {@link #indexOf(TokenBuffer, int, int)} with {@code n = 1}, computed in stages (all hashes,
-     * then every first probe, then every term's bounds, then the comparisons) so that the memory reads of different
+     * same answers as {@link #indexOf(TokenBuffer, int, int)} with {@code n = 1}, computed in stages (every key,
+     * then every first probe, then whatever the first probe did not settle) so that the memory reads of different
      * tokens are independent and overlap instead of waiting for one another: in a large vocabulary those reads miss
      * the cache and dominate the cost.
      *
-     * @param scratch at least {@code 2 * tokens.count()} ints, overwritten
+     * @param scratch at least {@code 3 * tokens.count()} longs, overwritten
      * @param features at least {@code tokens.count()} ints, overwritten
      */
-    public void indexOfTokens(TokenBuffer tokens, int[] scratch, int[] features) {
+    public void indexOfTokens(TokenBuffer tokens, long[] scratch, int[] features) {
         int count = tokens.count;
         char[] chars = tokens.chars;
         int[] starts = tokens.starts;
         int[] ends = tokens.ends;
+        long[] key = scratch;
         for (int t = 0; t < count; t++) {
-            scratch[t] = finish(hashChars(0, chars, starts[t], ends[t]));
+            keyOf(chars, starts[t], ends[t], key, 3 * t);
         }
-        // First probe: -1 when the slot is empty (absent), the candidate feature on a hash match, -2 otherwise.
+        // First probe: the feature on a match of header and key, -1 on an empty slot, -2 when undecided (another
+        // term in the slot, or a pooled term whose characters are still to be compared).
+        long[] table = this.table;
+        int mask = this.mask;
         for (int t = 0; t < count; t++) {
-            long entry = slots[scratch[t] & mask];
-            features[t] = entry == EMPTY ? -1 : hashOf(entry) == scratch[t] ? featureOf(entry) : -2;
-        }
-        // Bounds of each candidate term; the hashes are no longer needed, so their room holds the starts.
-        for (int t = 0; t < count; t++) {
-            int candidate = features[t];
-            if (candidate >= 0) {
-                int start = termStart[candidate];
-                scratch[t] = start;
-                scratch[count + t] = termStart[candidate + 1] - start;
-            }
+            long expected = key[3 * t];
+            int base = 3 * ((int) (expected >>> 32) & mask);
+            long entry = table[base];
+            boolean match = ((entry & ~FEATURE_MASK) == expected) & (table[base + 1] == key[3 * t + 1])
+                    & (table[base + 2] == key[3 * t + 2]);
+            features[t] = match ? featureOf(entry) : entry == EMPTY ? -1 : -2;
         }
         for (int t = 0; t < count; t++) {
-            int candidate = features[t];
-            if (candidate == -1) {
-                continue;
+            if (features[t] == -2) {
+                features[t] = find(key[3 * t], key[3 * t + 1], key[3 * t + 2], chars, starts[t], ends[t]);
             }
-            int from = starts[t];
-            int to = ends[t];
-            if (candidate >= 0 && scratch[count + t] == to - from
-                    && Arrays.equals(pool, scratch[t], scratch[t] + (to - from), chars, from, to)) {
-                continue;
-            }
-            // A collision in the first slot: probe on as a single lookup does.
-            features[t] = indexOfToken(chars, from, to);
         }
     }
 
-    /** The single-token case of {@link #indexOf(TokenBuffer, int, int)}: most lookups, so kept lean. */
-    private int indexOfToken(char[] chars, int from, int to) {
-        int hash = finish(hashChars(0, chars, from, to));
-        int slot = hash & mask;
+    /** One lookup of {@code chars[from, to)}, as {@link #indexOfTokens} does for each token, without scratch space. */
+    private int indexOfRange(char[] chars, int from, int to) {
+        int kind = kindOf(chars, from, to);
+        if (kind == POOLED) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + chars[i];
+            }
+            return find(header(finish(h), POOLED), NO_KEY, NO_KEY, chars, from, to);
+        }
+        int width = kind == LATIN1 ? 8 : 16;
+        int split = Math.min(to, from + 64 / width);
+        long k0 = pack(chars, from, split, width);
+        long k1 = pack(chars, split, to, width);
+        return find(header(inlineHash(k0, k1), kind), k0, k1, chars, from, to);
+    }
+
+    /** The key kind of {@code chars[from, to)}: the rule {@link #keyOf} applies. */
+    static int kindOf(char[] chars, int from, int to) {
+        int bits = 0;
+        for (int i = from; i < to; i++) {
+            bits |= chars[i] | (chars[i] - 1);
+        }
+        int length = to - from;
+        return bits >= 0 && bits < 256 && length <= 16 ? LATIN1 : bits >= 0 && length <= 8 ? UTF16 : POOLED;
+    }
+
+    private static long pack(char[] chars, int from, int to, int width) {
+        long k = 0;
+        for (int i = from, shift = 0; i < to; i++, shift += width) {
+            k |= (long) chars[i] << shift;
+        }
+        return k;
+    }
+
+    /** Probes from the first slot of {@code expected}: the feature of the term with this header and key, or -1. */
+    private int find(long expected, long k0, long k1, char[] chars, int from, int to) {
+        boolean pooled = kindOfHeader(expected) == POOLED;
+        int slot = (int) (expected >>> 32) & mask;
         while (true) {
-            long entry = slots[slot];
+            long entry = table[3 * slot];
             if (entry == EMPTY) {
                 return -1;
             }
-            if (hashOf(entry) == hash && equalsTerm(featureOf(entry), chars, from, to)) {
-                return featureOf(entry);
+            if ((entry & ~FEATURE_MASK) == expected) {
+                int feature = featureOf(entry);
+                if (pooled ? equalsTerm(feature, chars, from, to)
+                        : table[3 * slot + 1] == k0 && table[3 * slot + 2] == k1) {
+                    return feature;
+                }
             }
             slot = (slot + 1) & mask;
         }
     }
 
-    private static int hashChars(int h, char[] chars, int from, int to) {
+    /**
+     * The header pattern (hash and kind, feature bits zero) and the two key words of {@code chars[from, to)},
+     * into {@code out[at]}, {@code out[at + 1]}, {@code out[at + 2]}. Pooled characters get {@link #NO_KEY}.
+     */
+    static void keyOf(char[] chars, int from, int to, long[] out, int at) {
+        int length = to - from;
+        if (length <= 16) {
+            long k0 = 0;
+            long k1 = 0;
+            int bits = 0;
+            int split = Math.min(to, from + 8);
+            int shift = 0;
+            int i = from;
+            for (; i < split; i++, shift += 8) {
+                char c = chars[i];
+                bits |= c | (c - 1);
+                k0 |= (long) c << shift;
+            }
+            shift = 0;
+            for (; i < to; i++, shift += 8) {
+                char c = chars[i];
+                bits |= c | (c - 1);
+                k1 |= (long) c << shift;
+            }
+            // bits < 0: a NUL; bits >= 256: a character beyond Latin-1.
+            if (bits >= 0 && bits < 256) {
+                out[at] = header(inlineHash(k0, k1), LATIN1);
+                out[at + 1] = k0;
+                out[at + 2] = k1;
+                return;
+            }
+            if (bits >= 0 && length <= 8) {
+                k0 = 0;
+                k1 = 0;
+                split = Math.min(to, from + 4);
+                shift = 0;
+                for (i = from; i < split; i++, shift += 16) {
+                    k0 |= (long) chars[i] << shift;
+                }
+                shift = 0;
+                for (; i < to; i++, shift += 16) {
+                    k1 |= (long) chars[i] << shift;
+                }
+                out[at] = header(inlineHash(k0, k1), UTF16);
+                out[at + 1] = k0;
+                out[at + 2] = k1;
+                return;
+            }
+        }
+        int h = 0;
         for (int i = from; i < to; i++) {
             h = 31 * h + chars[i];
         }
-        return h;
+        out[at] = header(finish(h), POOLED);
+        out[at + 1] = NO_KEY;
+        out[at + 2] = NO_KEY;
     }
 
-    /** Spreads the polynomial hash over the low bits the table uses (murmur3's finaliser). */
+    private static long header(int hash, int kind) {
+        return ((long) hash << 32) | ((long) kind << KIND_SHIFT);
+    }
+
+    /** Mixes an inline key's two words into 32 bits (the splitmix64 finaliser over their combination). */
+    private static int inlineHash(long k0, long k1) {
+        long h = k0 * 0x9E3779B97F4A7C15L + k1;
+        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
+        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
+        return (int) (h ^ (h >>> 31));
+    }
+
+    /** Spreads the polynomial hash of a pooled term over the low bits the table uses (murmur3's finaliser). */
     private static int finish(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;

@@ -69,7 +69,7 @@ class TermIndexTest {
         TokenBuffer tokens = new TokenBuffer();
         new WordTokenizer().scan(text, tokens);
         int[] features = new int[tokens.count()];
-        index.indexOfTokens(tokens, new int[2 * tokens.count()], features);
+        index.indexOfTokens(tokens, new long[3 * tokens.count()], features);
         int known = 0;
         for (int t = 0; t < tokens.count(); t++) {
             assertThat(features[t]).as("token %d '%s'", t, tokens.token(t)).isEqualTo(index.indexOf(tokens, t, 1));
@@ -86,7 +86,7 @@ class TermIndexTest {
         TokenBuffer tokens = new TokenBuffer();
         new WordTokenizer().scan("dd cc bb aa ee ff gg hh ii jj", tokens);
         int[] features = new int[tokens.count()];
-        index.indexOfTokens(tokens, new int[2 * tokens.count()], features);
+        index.indexOfTokens(tokens, new long[3 * tokens.count()], features);
         assertThat(features).containsExactly(3, 2, 1, 0, -1, -1, -1, -1, -1, -1);
     }
 
