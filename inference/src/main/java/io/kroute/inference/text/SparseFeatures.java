@@ -7,18 +7,21 @@ import java.util.Arrays;
  * buffer it was built from. One per thread; never shared.
  */
 public final class SparseFeatures {
-    /** Below this many hits a comparison sort is cheaper than a radix sort's passes over its buckets. */
-    static final int RADIX_SORT_MIN = 96;
-    private static final int DIGIT_BITS = 8;
-    private static final int RADIX = 1 << DIGIT_BITS;
-
     final TokenBuffer tokens = new TokenBuffer();
-    int[] hits = new int[128];
     long[] lookupScratch = new long[384];
-    int[] sortScratch = new int[128];
-    final int[] digitCounts = new int[RADIX];
     int[] tokenFeatures = new int[128];
     int hitCount;
+    /**
+     * The features hit so far: a bit per feature, a bit per word of those bits that is not zero, and a count per
+     * feature (counts from 255 on continue in {@link #overflow}). All zero between texts.
+     */
+    long[] seen = new long[0];
+    long[] seenWords = new long[0];
+    byte[] counts = new byte[0];
+    int[] overflow = new int[16];
+    int overflowCount;
+    /** Set while hits are being gathered; if a text is abandoned midway, the next one starts from clean arrays. */
+    boolean gathering;
     boolean[] keep = new boolean[64];
     int[] indices = new int[128];
     double[] values = new double[128];
@@ -68,11 +71,37 @@ public final class SparseFeatures {
     }
 
 
-    void addHit(int feature) {
-        if (hitCount == hits.length) {
-            hits = Arrays.copyOf(hits, hitCount * 2);
+    /** Starts gathering the hits of a text over {@code featureCount} features. */
+    void startHits(int featureCount) {
+        int words = (featureCount + 63) >>> 6;
+        if (counts.length != featureCount || gathering) {
+            seen = new long[words];
+            seenWords = new long[(words + 63) >>> 6];
+            counts = new byte[featureCount];
         }
-        hits[hitCount++] = feature;
+        hitCount = 0;
+        overflowCount = 0;
+        gathering = true;
+    }
+
+    void addHit(int feature) {
+        hitCount++;
+        int word = feature >>> 6;
+        seen[word] |= 1L << feature;
+        seenWords[word >>> 6] |= 1L << word;
+        int count = counts[feature] & 0xFF;
+        if (count == 0xFF) {
+            addOverflow(feature);
+        } else {
+            counts[feature] = (byte) (count + 1);
+        }
+    }
+
+    private void addOverflow(int feature) {
+        if (overflowCount == overflow.length) {
+            overflow = Arrays.copyOf(overflow, overflowCount * 2);
+        }
+        overflow[overflowCount++] = feature;
     }
 
     /** Room for {@link TermIndex#indexOfTokens} over {@code tokens} tokens. */
@@ -91,69 +120,55 @@ public final class SparseFeatures {
         return keep;
     }
 
-    /** Sorts the hits and folds repeats into (index, count) pairs. */
+    /**
+     * The features hit, in ascending order, with their counts, into {@link #indices} and {@link #values}; leaves
+     * the gathering arrays zero. The order comes from walking the bits, not from sorting the hits.
+     */
     void aggregateHits() {
-        sortHits();
-        if (indices.length < hitCount) {
-            indices = new int[hitCount];
-            values = new double[hitCount];
+        if (overflowCount > 0) {
+            Arrays.sort(overflow, 0, overflowCount);
         }
+        int distinctMax = Math.min(hitCount, counts.length);
+        if (indices.length < distinctMax) {
+            indices = new int[distinctMax];
+            values = new double[distinctMax];
+        }
+        long[] seen = this.seen;
+        long[] seenWords = this.seenWords;
+        byte[] counts = this.counts;
+        int[] indices = this.indices;
+        double[] values = this.values;
         int n = 0;
-        for (int i = 0; i < hitCount; ) {
-            int feature = hits[i];
-            int j = i + 1;
-            while (j < hitCount && hits[j] == feature) {
-                j++;
+        int nextOverflow = 0;
+        for (int s = 0; s < seenWords.length; s++) {
+            long words = seenWords[s];
+            if (words == 0) {
+                continue;
             }
-            indices[n] = feature;
-            values[n] = j - i;
-            n++;
-            i = j;
+            seenWords[s] = 0;
+            do {
+                int word = (s << 6) + Long.numberOfTrailingZeros(words);
+                words &= words - 1;
+                long bits = seen[word];
+                seen[word] = 0;
+                do {
+                    int feature = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    int count = counts[feature] & 0xFF;
+                    counts[feature] = 0;
+                    if (count == 0xFF) {
+                        while (nextOverflow < overflowCount && overflow[nextOverflow] == feature) {
+                            count++;
+                            nextOverflow++;
+                        }
+                    }
+                    indices[n] = feature;
+                    values[n] = count;
+                    n++;
+                } while (bits != 0);
+            } while (words != 0);
         }
         size = n;
-    }
-
-    /** Sorts {@code hits[0, hitCount)} ascending: a least-significant-digit radix sort once there are many. */
-    void sortHits() {
-        int n = hitCount;
-        if (n < RADIX_SORT_MIN) {
-            Arrays.sort(hits, 0, n);
-            return;
-        }
-        int bits = 0;
-        for (int i = 0; i < n; i++) {
-            bits |= hits[i];
-        }
-        int width = 32 - Integer.numberOfLeadingZeros(bits);
-        if (sortScratch.length < n) {
-            sortScratch = new int[hits.length];
-        }
-        int[] source = hits;
-        int[] target = sortScratch;
-        int[] counts = digitCounts;
-        for (int shift = 0; shift < width; shift += DIGIT_BITS) {
-            Arrays.fill(counts, 0);
-            for (int i = 0; i < n; i++) {
-                counts[(source[i] >>> shift) & (RADIX - 1)]++;
-            }
-            int sum = 0;
-            for (int d = 0; d < RADIX; d++) {
-                int c = counts[d];
-                counts[d] = sum;
-                sum += c;
-            }
-            for (int i = 0; i < n; i++) {
-                int v = source[i];
-                target[counts[(v >>> shift) & (RADIX - 1)]++] = v;
-            }
-            int[] swap = source;
-            source = target;
-            target = swap;
-        }
-        if (source != hits) {
-            // An odd number of passes: the sorted hits are in the scratch array, which becomes the hits array.
-            sortScratch = hits;
-            hits = source;
-        }
+        gathering = false;
     }
 }

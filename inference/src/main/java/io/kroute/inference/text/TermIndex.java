@@ -7,18 +7,17 @@ import java.util.Arrays;
  * n-grams (tokens joined by one space), without building a string per lookup.
  *
  * <p>Open addressing with linear probing over a power-of-two table, at most half full. A slot is three
- * consecutive {@code long}s: a header (the term's 32-bit hash, its key kind and its feature index) and a 16-byte
- * key that holds short terms inline:
+ * consecutive {@code long}s: a header (27 bits of the term's hash, its length, its key kind and its feature index)
+ * and a 16-byte key that holds short terms inline:
  * <ul>
- *   <li>{@code LATIN1}: up to 16 characters, all in U+0001..U+00FF, one byte each;</li>
+ *   <li>{@code LATIN1}: up to 16 characters, all below U+0100, one byte each;</li>
  *   <li>{@code UTF16}: up to 8 characters, not all Latin-1, two bytes each;</li>
  *   <li>{@code POOLED}: any other term; its key is zero and its characters are compared in the pool.</li>
  * </ul>
- * An inline term is identified by its kind and key alone (no NUL characters, so the zero padding cannot be
- * mistaken for characters), so a hit on a short term reads one slot: one cache line, or two adjacent ones,
- * instead of a chain of three dependent reads (slot, term bounds, characters). All terms also live in one
- * {@code char[]} pool in feature order, term {@code f} spanning {@code termStart[f]} to {@code termStart[f + 1]},
- * for {@link #term(int)} and for comparing pooled terms.
+ * An inline term is identified by its header's length and kind and its key, so a hit on a short term reads one
+ * slot (one cache line, or two adjacent ones) instead of a chain of three dependent reads (slot, term bounds,
+ * characters). All terms also live in one {@code char[]} pool in feature order, term {@code f} spanning
+ * {@code termStart[f]} to {@code termStart[f + 1]}, for {@link #term(int)} and for comparing pooled terms.
  */
 public final class TermIndex {
     private static final long EMPTY = 0L;
@@ -29,8 +28,10 @@ public final class TermIndex {
     private static final long FEATURE_MASK = (1L << KIND_SHIFT) - 1;
     /** A key no stored slot has: pooled slots store a zero key, so a pooled query never matches on the key. */
     private static final long NO_KEY = -1L;
-    /** Largest vocabulary: the feature index shares the header with the hash and kind. */
-    static final int MAX_TERMS = 1 << KIND_SHIFT;
+    private static final int HASH_BITS = 27;
+    private static final int HASH_MASK = (1 << HASH_BITS) - 1;
+    /** Largest vocabulary: the table (twice as many slots) is indexed by the header's hash bits. */
+    static final int MAX_TERMS = 1 << (HASH_BITS - 2);
 
     private final int size;
     private final char[] pool;
@@ -124,11 +125,11 @@ public final class TermIndex {
         for (int t = first; t < last; t++) {
             length += ends[t] - starts[t];
             for (int i = starts[t]; i < ends[t]; i++) {
-                bits |= chars[i] | (chars[i] - 1);
+                bits |= chars[i];
             }
         }
-        // bits < 0: a NUL; bits >= 256: a character beyond Latin-1 (the space is Latin-1).
-        int kind = bits >= 0 && bits < 256 && length <= 16 ? LATIN1 : bits >= 0 && length <= 8 ? UTF16 : POOLED;
+        // The joining space is Latin-1.
+        int kind = bits < 256 && length <= 16 ? LATIN1 : length <= 8 ? UTF16 : POOLED;
         long k0 = 0;
         long k1 = 0;
         int h = 0;
@@ -150,11 +151,11 @@ public final class TermIndex {
         }
         long expected;
         if (kind == POOLED) {
-            expected = header(finish(h), POOLED);
+            expected = header(finish(h), length, POOLED);
             k0 = NO_KEY;
             k1 = NO_KEY;
         } else {
-            expected = header(inlineHash(k0, k1), kind);
+            expected = header(inlineHash(k0, k1), length, kind);
         }
         int slot = (int) (expected >>> 32) & mask;
         while (true) {
@@ -223,23 +224,23 @@ public final class TermIndex {
             for (int i = from; i < to; i++) {
                 h = 31 * h + chars[i];
             }
-            return find(header(finish(h), POOLED), NO_KEY, NO_KEY, chars, from, to);
+            return find(header(finish(h), to - from, POOLED), NO_KEY, NO_KEY, chars, from, to);
         }
         int width = kind == LATIN1 ? 8 : 16;
         int split = Math.min(to, from + 64 / width);
         long k0 = pack(chars, from, split, width);
         long k1 = pack(chars, split, to, width);
-        return find(header(inlineHash(k0, k1), kind), k0, k1, chars, from, to);
+        return find(header(inlineHash(k0, k1), to - from, kind), k0, k1, chars, from, to);
     }
 
     /** The key kind of {@code chars[from, to)}: the rule {@link #keyOf} applies. */
     static int kindOf(char[] chars, int from, int to) {
         int bits = 0;
         for (int i = from; i < to; i++) {
-            bits |= chars[i] | (chars[i] - 1);
+            bits |= chars[i];
         }
         int length = to - from;
-        return bits >= 0 && bits < 256 && length <= 16 ? LATIN1 : bits >= 0 && length <= 8 ? UTF16 : POOLED;
+        return bits < 256 && length <= 16 ? LATIN1 : length <= 8 ? UTF16 : POOLED;
     }
 
     private static long pack(char[] chars, int from, int to, int width) {
@@ -271,65 +272,88 @@ public final class TermIndex {
     }
 
     /**
-     * The header pattern (hash and kind, feature bits zero) and the two key words of {@code chars[from, to)},
-     * into {@code out[at]}, {@code out[at + 1]}, {@code out[at + 2]}. Pooled characters get {@link #NO_KEY}.
+     * The header pattern (hash, length and kind; feature bits zero) and the two key words of {@code chars[from,
+     * to)}, into {@code out[at]}, {@code out[at + 1]}, {@code out[at + 2]}; pooled characters get {@link #NO_KEY}.
+     * When 16 characters from {@code from} lie inside the array, the key is built from four words of four 16-bit
+     * lanes each, masked to the term's length, without a loop per character; otherwise character by character,
+     * with the same result.
      */
     static void keyOf(char[] chars, int from, int to, long[] out, int at) {
         int length = to - from;
-        if (length <= 16) {
-            long k0 = 0;
-            long k1 = 0;
-            int bits = 0;
-            int split = Math.min(to, from + 8);
-            int shift = 0;
-            int i = from;
-            for (; i < split; i++, shift += 8) {
-                char c = chars[i];
-                bits |= c | (c - 1);
-                k0 |= (long) c << shift;
-            }
-            shift = 0;
-            for (; i < to; i++, shift += 8) {
-                char c = chars[i];
-                bits |= c | (c - 1);
-                k1 |= (long) c << shift;
-            }
-            // bits < 0: a NUL; bits >= 256: a character beyond Latin-1.
-            if (bits >= 0 && bits < 256) {
-                out[at] = header(inlineHash(k0, k1), LATIN1);
-                out[at + 1] = k0;
-                out[at + 2] = k1;
-                return;
-            }
-            if (bits >= 0 && length <= 8) {
-                k0 = 0;
-                k1 = 0;
-                split = Math.min(to, from + 4);
-                shift = 0;
-                for (i = from; i < split; i++, shift += 16) {
-                    k0 |= (long) chars[i] << shift;
-                }
-                shift = 0;
-                for (; i < to; i++, shift += 16) {
-                    k1 |= (long) chars[i] << shift;
-                }
-                out[at] = header(inlineHash(k0, k1), UTF16);
-                out[at + 1] = k0;
-                out[at + 2] = k1;
-                return;
-            }
+        if (length > 16 || from + 16 > chars.length) {
+            keyOfSlowly(chars, from, to, out, at);
+            return;
         }
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + chars[i];
+        long w0 = lanes(chars, from) & LANE_MASKS[length + 12];
+        long w1 = lanes(chars, from + 4) & LANE_MASKS[length + 8];
+        long w2 = lanes(chars, from + 8) & LANE_MASKS[length + 4];
+        long w3 = lanes(chars, from + 12) & LANE_MASKS[length];
+        if (((w0 | w1 | w2 | w3) & HIGH_BYTES) == 0) {
+            long k0 = bytes(w0) | bytes(w1) << 32;
+            long k1 = bytes(w2) | bytes(w3) << 32;
+            out[at] = header(inlineHash(k0, k1), length, LATIN1);
+            out[at + 1] = k0;
+            out[at + 2] = k1;
+        } else if (length <= 8) {
+            out[at] = header(inlineHash(w0, w1), length, UTF16);
+            out[at + 1] = w0;
+            out[at + 2] = w1;
+        } else {
+            keyOfSlowly(chars, from, to, out, at);
         }
-        out[at] = header(finish(h), POOLED);
-        out[at + 1] = NO_KEY;
-        out[at + 2] = NO_KEY;
     }
 
-    private static long header(int hash, int kind) {
-        return ((long) hash << 32) | ((long) kind << KIND_SHIFT);
+    /** {@link #keyOf} one character at a time. */
+    static void keyOfSlowly(char[] chars, int from, int to, long[] out, int at) {
+        int kind = kindOf(chars, from, to);
+        int length = to - from;
+        if (kind == POOLED) {
+            int h = 0;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + chars[i];
+            }
+            out[at] = header(finish(h), length, POOLED);
+            out[at + 1] = NO_KEY;
+            out[at + 2] = NO_KEY;
+            return;
+        }
+        int width = kind == LATIN1 ? 8 : 16;
+        int split = Math.min(to, from + 64 / width);
+        long k0 = pack(chars, from, split, width);
+        long k1 = pack(chars, split, to, width);
+        out[at] = header(inlineHash(k0, k1), length, kind);
+        out[at + 1] = k0;
+        out[at + 2] = k1;
+    }
+
+    /** {@code LANE_MASKS[r + 12]} keeps the first {@code r} 16-bit lanes of a word (none for r <= 0, all for r >= 4). */
+    private static final long[] LANE_MASKS = new long[29];
+    private static final long HIGH_BYTES = 0xFF00FF00FF00FF00L;
+
+    static {
+        for (int r = -12; r <= 16; r++) {
+            LANE_MASKS[r + 12] = r <= 0 ? 0L : r >= 4 ? -1L : (1L << (16 * r)) - 1;
+        }
+    }
+
+    private static long lanes(char[] chars, int from) {
+        return chars[from] | (long) chars[from + 1] << 16 | (long) chars[from + 2] << 32
+                | (long) chars[from + 3] << 48;
+    }
+
+    /** Four 16-bit lanes whose values are below 256, as four bytes in the low half. */
+    private static long bytes(long lanes) {
+        long x = (lanes | lanes >>> 8) & 0x0000FFFF0000FFFFL;
+        return (x | x >>> 16) & 0xFFFFFFFFL;
+    }
+
+    /**
+     * The high half holds 27 bits of the hash (the table index comes from its low bits) and the term's length
+     * (its low 5 bits, above the hash): with the length in the header, an inline key needs no terminator, so a
+     * term may hold any character, NUL included.
+     */
+    private static long header(int hash, int length, int kind) {
+        return ((long) ((hash & HASH_MASK) | ((length & 31) << HASH_BITS)) << 32) | ((long) kind << KIND_SHIFT);
     }
 
     /** Mixes an inline key's two words into 32 bits (the splitmix64 finaliser over their combination). */

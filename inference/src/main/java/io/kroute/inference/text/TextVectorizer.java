@@ -92,7 +92,7 @@ public final class TextVectorizer {
         if (stopWords != null) {
             removeStopWords(tokens, out);
         }
-        out.hitCount = 0;
+        out.startHits(vocabulary.size());
         int count = tokens.count;
         for (int n = ngramMin; n <= ngramMax; n++) {
             if (n == 1) {
