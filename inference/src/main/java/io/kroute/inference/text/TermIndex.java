@@ -134,17 +134,15 @@ public final class TermIndex {
         long k1 = 0;
         int h = 0;
         int p = 0;
-        int width = kind == LATIN1 ? 8 : 16;
-        int perLong = 64 / width;
         for (int t = first; t < last; t++) {
             for (int i = t == first ? starts[t] : starts[t] - 1; i < ends[t]; i++) {
                 char c = i < starts[t] ? ' ' : chars[i];
                 if (kind == POOLED) {
                     h = 31 * h + c;
-                } else if (p < perLong) {
-                    k0 |= (long) c << (width * p);
+                } else if (wordOf(kind, p) == 0) {
+                    k0 |= (long) c << shiftOf(kind, p);
                 } else {
-                    k1 |= (long) c << (width * (p - perLong));
+                    k1 |= (long) c << shiftOf(kind, p);
                 }
                 p++;
             }
@@ -197,17 +195,30 @@ public final class TermIndex {
         for (int t = 0; t < count; t++) {
             keyOf(chars, starts[t], ends[t], key, 3 * t);
         }
-        // First probe: the feature on a match of header and key, -1 on an empty slot, -2 when undecided (another
-        // term in the slot, or a pooled term whose characters are still to be compared).
+        // First probes (the home slot and, when another term holds it, the next one): the feature on a match of
+        // header and key, -1 on an empty slot, -2 when undecided (other terms in both slots, or a pooled term whose
+        // characters are still to be compared).
         long[] table = this.table;
         int mask = this.mask;
         for (int t = 0; t < count; t++) {
             long expected = key[3 * t];
-            int base = 3 * ((int) (expected >>> 32) & mask);
+            long k0 = key[3 * t + 1];
+            long k1 = key[3 * t + 2];
+            int slot = (int) (expected >>> 32) & mask;
+            int base = 3 * slot;
             long entry = table[base];
-            boolean match = ((entry & ~FEATURE_MASK) == expected) & (table[base + 1] == key[3 * t + 1])
-                    & (table[base + 2] == key[3 * t + 2]);
-            features[t] = match ? featureOf(entry) : entry == EMPTY ? -1 : -2;
+            if (((entry & ~FEATURE_MASK) == expected) & (table[base + 1] == k0) & (table[base + 2] == k1)) {
+                features[t] = featureOf(entry);
+            } else if (entry == EMPTY) {
+                features[t] = -1;
+            } else {
+                // The next slot is in the same cache line or the next one, already on its way.
+                base = 3 * ((slot + 1) & mask);
+                entry = table[base];
+                boolean match = ((entry & ~FEATURE_MASK) == expected) & (table[base + 1] == k0)
+                        & (table[base + 2] == k1);
+                features[t] = match ? featureOf(entry) : entry == EMPTY ? -1 : -2;
+            }
         }
         for (int t = 0; t < count; t++) {
             if (features[t] == -2) {
@@ -226,10 +237,8 @@ public final class TermIndex {
             }
             return find(header(finish(h), to - from, POOLED), NO_KEY, NO_KEY, chars, from, to);
         }
-        int width = kind == LATIN1 ? 8 : 16;
-        int split = Math.min(to, from + 64 / width);
-        long k0 = pack(chars, from, split, width);
-        long k1 = pack(chars, split, to, width);
+        long k0 = pack(chars, from, to, kind, 0);
+        long k1 = pack(chars, from, to, kind, 1);
         return find(header(inlineHash(k0, k1), to - from, kind), k0, k1, chars, from, to);
     }
 
@@ -243,12 +252,29 @@ public final class TermIndex {
         return bits < 256 && length <= 16 ? LATIN1 : length <= 8 ? UTF16 : POOLED;
     }
 
-    private static long pack(char[] chars, int from, int to, int width) {
+    /**
+     * Key word {@code word} of an inline term, one character at a time. A {@code UTF16} word holds four characters
+     * in order, 16 bits each; a {@code LATIN1} word holds eight, one byte each, in the order the lane words of
+     * {@link #keyOf} give when the second is shifted one byte over the first: characters 0, 4, 1, 5, 2, 6, 3, 7.
+     */
+    private static long pack(char[] chars, int from, int to, int kind, int word) {
         long k = 0;
-        for (int i = from, shift = 0; i < to; i++, shift += width) {
-            k |= (long) chars[i] << shift;
+        for (int i = from, p = 0; i < to; i++, p++) {
+            if (wordOf(kind, p) == word) {
+                k |= (long) chars[i] << shiftOf(kind, p);
+            }
         }
         return k;
+    }
+
+    /** Which key word holds character {@code p} of an inline term. */
+    private static int wordOf(int kind, int p) {
+        return kind == LATIN1 ? p >>> 3 : p >>> 2;
+    }
+
+    /** Where in its key word character {@code p} of an inline term starts. */
+    private static int shiftOf(int kind, int p) {
+        return kind == LATIN1 ? 16 * (p & 3) + 8 * ((p >>> 2) & 1) : 16 * (p & 3);
     }
 
     /** Probes from the first slot of {@code expected}: the feature of the term with this header and key, or -1. */
@@ -289,8 +315,9 @@ public final class TermIndex {
         long w2 = lanes(chars, from + 8) & LANE_MASKS[length + 4];
         long w3 = lanes(chars, from + 12) & LANE_MASKS[length];
         if (((w0 | w1 | w2 | w3) & HIGH_BYTES) == 0) {
-            long k0 = bytes(w0) | bytes(w1) << 32;
-            long k1 = bytes(w2) | bytes(w3) << 32;
+            // Each lane holds a byte: the lanes of the next word fill the bytes in between.
+            long k0 = w0 | w1 << 8;
+            long k1 = w2 | w3 << 8;
             out[at] = header(inlineHash(k0, k1), length, LATIN1);
             out[at + 1] = k0;
             out[at + 2] = k1;
@@ -317,10 +344,8 @@ public final class TermIndex {
             out[at + 2] = NO_KEY;
             return;
         }
-        int width = kind == LATIN1 ? 8 : 16;
-        int split = Math.min(to, from + 64 / width);
-        long k0 = pack(chars, from, split, width);
-        long k1 = pack(chars, split, to, width);
+        long k0 = pack(chars, from, to, kind, 0);
+        long k1 = pack(chars, from, to, kind, 1);
         out[at] = header(inlineHash(k0, k1), length, kind);
         out[at + 1] = k0;
         out[at + 2] = k1;
@@ -341,11 +366,6 @@ public final class TermIndex {
                 | (long) chars[from + 3] << 48;
     }
 
-    /** Four 16-bit lanes whose values are below 256, as four bytes in the low half. */
-    private static long bytes(long lanes) {
-        long x = (lanes | lanes >>> 8) & 0x0000FFFF0000FFFFL;
-        return (x | x >>> 16) & 0xFFFFFFFFL;
-    }
 
     /**
      * The high half holds 27 bits of the hash (the table index comes from its low bits) and the term's length
