@@ -192,8 +192,27 @@ public final class TermIndex {
         int[] starts = tokens.starts;
         int[] ends = tokens.ends;
         long[] key = scratch;
+        // The common case of keyOf written out here, where it is compiled into the loop: a call per token costs
+        // about as much as building the key.
+        int lastFast = chars.length - 16;
         for (int t = 0; t < count; t++) {
-            keyOf(chars, starts[t], ends[t], key, 3 * t);
+            int from = starts[t];
+            int length = ends[t] - from;
+            if (length <= 16 && from <= lastFast) {
+                long w0 = lanes(chars, from) & LANE_MASKS[length + 12];
+                long w1 = lanes(chars, from + 4) & LANE_MASKS[length + 8];
+                long w2 = lanes(chars, from + 8) & LANE_MASKS[length + 4];
+                long w3 = lanes(chars, from + 12) & LANE_MASKS[length];
+                if (((w0 | w1 | w2 | w3) & HIGH_BYTES) == 0) {
+                    long k0 = w0 | w1 << 8;
+                    long k1 = w2 | w3 << 8;
+                    key[3 * t] = header(inlineHash(k0, k1), length, LATIN1);
+                    key[3 * t + 1] = k0;
+                    key[3 * t + 2] = k1;
+                    continue;
+                }
+            }
+            keyOf(chars, from, from + length, key, 3 * t);
         }
         // First probes (the home slot and, when another term holds it, the next one): the feature on a match of
         // header and key, -1 on an empty slot, -2 when undecided (other terms in both slots, or a pooled term whose
@@ -207,10 +226,14 @@ public final class TermIndex {
             int slot = (int) (expected >>> 32) & mask;
             int base = 3 * slot;
             long entry = table[base];
-            if (((entry & ~FEATURE_MASK) == expected) & (table[base + 1] == k0) & (table[base + 2] == k1)) {
+            boolean sameHeader = (entry & ~FEATURE_MASK) == expected;
+            if (sameHeader & (table[base + 1] == k0) & (table[base + 2] == k1)) {
                 features[t] = featureOf(entry);
             } else if (entry == EMPTY) {
                 features[t] = -1;
+            } else if (sameHeader) {
+                // A pooled term to compare character by character (or an inline term with the same header).
+                features[t] = -2;
             } else {
                 // The next slot is in the same cache line or the next one, already on its way.
                 base = 3 * ((slot + 1) & mask);
