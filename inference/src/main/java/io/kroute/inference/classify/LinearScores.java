@@ -21,7 +21,7 @@ public final class LinearScores {
     /** Largest size of all class value tables together for the coded layouts: they must stay in the L1/L2 cache. */
     private static final int MAX_TABLE_BYTES = 256 * 1024;
     /** Below this size the dense matrix stays in the cache and is read without the indirection of codes. */
-    private static final long DENSE_MAX_BYTES = Long.getLong("kroute.denseMax", 256 * 1024);
+    private static final long DENSE_MAX_BYTES = 256 * 1024;
 
     /** Written only if the rows touched ahead of the scoring sum to an impossible value: keeps those reads live. */
     private static int unlikely;
