@@ -51,7 +51,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed repeats the run exactly (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--half-life", defaultValue = "4000", paramLabel = "TICKS", description = "Half-life of the discounted policies, in clock ticks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--half-life", defaultValue = "2000", paramLabel = "TICKS", description = "Half-life of the discounted policies, in clock ticks (default: ${DEFAULT-VALUE}).")
     double halfLife;
 
     @Option(names = "--clock", defaultValue = "reward-count", paramLabel = "reward-count|event-time", description = {
