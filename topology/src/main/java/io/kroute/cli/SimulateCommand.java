@@ -31,8 +31,9 @@ import picocli.CommandLine.Option;
         description = {
             "Runs a bandit policy against a scenario of simulated providers and prints one JSON summary",
             "(cumulativeRegret, regret at checkpoints, allocation per class and provider, recovery after changes).",
-            "Policies: thompson, thompson-fractional, thompson-bernoulli, thompson-stationary, thompson-window, ucb1,",
-            "ucb1-discounted, epsilon-greedy, softmax, uniform, or 'all' to run every one with the same seed."
+            "Policies: thompson, thompson-discounted, thompson-fractional, thompson-bernoulli, thompson-stationary,",
+            "thompson-window, ucb1, ucb1-discounted, epsilon-greedy, softmax, uniform, or 'all' to run every one with",
+            "the same seed."
         })
 public final class SimulateCommand implements Callable<Integer> {
 
