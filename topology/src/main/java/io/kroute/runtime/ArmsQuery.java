@@ -170,11 +170,7 @@ public final class ArmsQuery implements HttpEndpoint.Route {
         arm.put("failures", state.getFailures());
         arm.put("rewardSum", state.getRewardSum());
         arm.put("rewardSquareSum", state.getRewardSquareSum());
-        if (state.getHalfLifeMs() == null) {
-            arm.putNull("halfLifeMs");
-        } else {
-            arm.put("halfLifeMs", state.getHalfLifeMs());
-        }
+        arm.put("halfLifeMs", state.getHalfLifeMs()); // null when not discounted
         ArmHistory history = state.getHistory();
         if (history == null) {
             arm.putNull("history");
@@ -184,11 +180,7 @@ public final class ArmsQuery implements HttpEndpoint.Route {
             longer.put("weight", history.getWeight());
             longer.put("rewardSum", history.getRewardSum());
             longer.put("rewardSquareSum", history.getRewardSquareSum());
-            if (history.getHalfLifeMs() == null) {
-                longer.putNull("halfLifeMs");
-            } else {
-                longer.put("halfLifeMs", history.getHalfLifeMs());
-            }
+            longer.put("halfLifeMs", history.getHalfLifeMs());
         }
         Instant updated = state.getLastUpdatedAt();
         arm.put("lastUpdatedAt", updated == null ? null : updated.toString());
