@@ -177,6 +177,19 @@ class LearnPathTest {
     }
 
     @Test
+    void shouldKeepNoHistoryForAPolicyThatAlwaysDiscounts() {
+        try (KrouteDriver k = new KrouteDriver(config().policy("thompson-discounted").build(), TestWeights.file("v1"))) {
+            RoutingDecision d = decide(k, "p-1", "write a java function", T0);
+            k.sendReward("p-1", d.getProvider(), true, 500, 0.002, 0.9, T0 + MINUTE);
+
+            ArmState own = arm(k, "code", d.getProvider());
+            assertThat(own.getCount()).isEqualTo(1);
+            assertThat(own.getHalfLifeMs()).isEqualTo(30 * MINUTE);
+            assertThat(own.getHistory()).isNull();
+        }
+    }
+
+    @Test
     void shouldDiscountOlderRewardsByTheirAgeInEventTime() {
         try (KrouteDriver k = new KrouteDriver(config().rewardWindow(Duration.ofHours(2)).build(),
                 TestWeights.file("v1"))) {
@@ -192,6 +205,10 @@ class LearnPathTest {
                 assertThat(global.getWeight()).isCloseTo(1.5, within(1e-9));
                 assertThat(global.getRewardSum()).isCloseTo(0.5, within(1e-9));
                 assertThat(global.getVersion()).isEqualTo(2);
+                // The default policy discounts only after a change, so the undiscounted history is kept beside.
+                assertThat(global.getHistory().getWeight()).isEqualTo(2.0);
+                assertThat(global.getHistory().getRewardSum()).isEqualTo(1.0);
+                assertThat(global.getHistory().getHalfLifeMs()).isNull();
             } else {
                 assertThat(global.getWeight()).isEqualTo(1.0);
                 ArmState other = arm(k, "*", second.getProvider());
