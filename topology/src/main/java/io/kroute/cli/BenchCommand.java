@@ -77,6 +77,14 @@ public final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String compression;
 
+    @Option(names = "--stream-threads", defaultValue = "1", description = "Kafka Streams threads of each "
+            + "application, the same for kroute and the pass-through (default: ${DEFAULT-VALUE}).")
+    int streamThreads;
+
+    @Option(names = "--partitions", defaultValue = "1", description = "Partitions of every topic the harness creates, "
+            + "the same for both pipelines (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
     @Option(names = "--skip-throughput", description = "Run only the latency runs.")
     boolean skipThroughput;
 
@@ -97,13 +105,19 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String command = "./kroute bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals("bench")) {
+            args.remove(0); // the parse result of a subcommand starts with the subcommand's own name
+        }
+        String command = "./kroute bench " + String.join(" ", args);
         PipelineBench.Settings settings;
+        PipelineBench.Layout layout;
         WeightFile weightFile;
         List<PipelineBench.PromptText> texts;
         try {
             settings = new PipelineBench.Settings(backlog, rate, Duration.ofSeconds(durationSeconds),
                     Duration.ofSeconds(warmupSeconds), commitIntervalMs, lingerMs, compression);
+            layout = new PipelineBench.Layout(partitions, streamThreads);
             for (long interval : extraCommitIntervals) {
                 if (interval < 1) {
                     throw new IllegalArgumentException("latency commit interval: expected >= 1 ms, found " + interval);
@@ -117,7 +131,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path dataDir = Files.createTempDirectory("kroute-bench");
         BenchReport results = new BenchReport(command, BenchReport.Machine.describe(), settings,
-                bootstrapServers == null ? "embedded broker (same JVM)" : "cluster " + bootstrapServers);
+                bootstrapServers == null ? "embedded broker (same JVM)" : "cluster " + bootstrapServers, layout);
         EmbeddedKafkaBroker broker = null;
         try {
             String servers = bootstrapServers;
@@ -126,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
                 servers = broker.bootstrapServers();
             }
             try (PipelineBench bench = new PipelineBench(servers, weightFile, texts, dataDir.resolve("streams"),
-                    message -> err.println("kroute bench: " + message))) {
+                    message -> err.println("kroute bench: " + message), layout)) {
                 // Untimed first: the JIT compiles the clients, serdes and inference before any figure is taken.
                 PipelineBench.Settings warmup = new PipelineBench.Settings(Math.min(backlog, 20_000), rate,
                         settings.latencyDuration(), settings.warmup(), commitIntervalMs, lingerMs, compression);

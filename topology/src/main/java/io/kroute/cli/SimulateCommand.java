@@ -31,8 +31,9 @@ import picocli.CommandLine.Option;
         description = {
             "Runs a bandit policy against a scenario of simulated providers and prints one JSON summary",
             "(cumulativeRegret, regret at checkpoints, allocation per class and provider, recovery after changes).",
-            "Policies: thompson, thompson-fractional, thompson-bernoulli, thompson-stationary, thompson-window, ucb1,",
-            "ucb1-discounted, epsilon-greedy, softmax, uniform, or 'all' to run every one with the same seed."
+            "Policies: thompson, thompson-discounted, thompson-fractional, thompson-bernoulli, thompson-stationary,",
+            "thompson-window, ucb1, ucb1-discounted, epsilon-greedy, softmax, uniform, or 'all' to run every one with",
+            "the same seed."
         })
 public final class SimulateCommand implements Callable<Integer> {
 
@@ -51,7 +52,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed; the same seed repeats the run exactly (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--half-life", defaultValue = "4000", paramLabel = "TICKS", description = "Half-life of the discounted policies, in clock ticks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--half-life", defaultValue = "2000", paramLabel = "TICKS", description = "Half-life of the discounted policies, in clock ticks (default: ${DEFAULT-VALUE}).")
     double halfLife;
 
     @Option(names = "--clock", defaultValue = "reward-count", paramLabel = "reward-count|event-time", description = {

@@ -2,6 +2,7 @@ package io.kroute.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kroute.schemas.ArmHistory;
 import io.kroute.schemas.ArmState;
 import io.kroute.topology.KrouteConfig;
 import java.io.IOException;
@@ -169,10 +170,17 @@ public final class ArmsQuery implements HttpEndpoint.Route {
         arm.put("failures", state.getFailures());
         arm.put("rewardSum", state.getRewardSum());
         arm.put("rewardSquareSum", state.getRewardSquareSum());
-        if (state.getHalfLifeMs() == null) {
-            arm.putNull("halfLifeMs");
+        arm.put("halfLifeMs", state.getHalfLifeMs()); // null when not discounted
+        ArmHistory history = state.getHistory();
+        if (history == null) {
+            arm.putNull("history");
         } else {
-            arm.put("halfLifeMs", state.getHalfLifeMs());
+            ObjectNode longer = arm.putObject("history");
+            longer.put("meanReward", history.getWeight() > 0 ? history.getRewardSum() / history.getWeight() : null);
+            longer.put("weight", history.getWeight());
+            longer.put("rewardSum", history.getRewardSum());
+            longer.put("rewardSquareSum", history.getRewardSquareSum());
+            longer.put("halfLifeMs", history.getHalfLifeMs());
         }
         Instant updated = state.getLastUpdatedAt();
         arm.put("lastUpdatedAt", updated == null ? null : updated.toString());

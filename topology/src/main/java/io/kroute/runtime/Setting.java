@@ -40,7 +40,8 @@ public enum Setting {
     MODEL_NAME("kroute.model.name", "--model-name", Defaults.TOPOLOGY.modelName(),
             "The model (key on the weights topic) this application follows."),
     HALF_LIFE("kroute.half.life", "--half-life", "1h",
-            "Half-life of the discounting of arm statistics, in event time (e.g. 30m, 1h, PT2H)."),
+            "Half-life of the discounting of arm statistics, in event time (e.g. 30m, 1h, PT2H); with `thompson`, of an "
+                    + "arm's recent statistics, used once they disagree with its history."),
     REWARD_WINDOW("kroute.reward.window", "--reward-window", "10m",
             "How long after a decision its reward may arrive."),
     DEFAULT_REWARD("kroute.default.reward", "--default-reward", "0",

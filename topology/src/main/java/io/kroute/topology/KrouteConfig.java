@@ -88,9 +88,9 @@ public record KrouteConfig(
         halfLife = requirePositive("halfLife", halfLife);
         // Fails with the list of known names for an unknown policy.
         PolicyCatalog.Spec spec = PolicyCatalog.create(policy, halfLife.toMillis());
-        if (!(spec.config().forgetting() instanceof Forgetting.Exponential)) {
-            throw new IllegalArgumentException("policy: expected a policy with exponential or no discounting (the "
-                    + "arm-state format), found '" + policy + "' with " + spec.config().forgetting());
+        if (spec.config().forgetting() instanceof Forgetting.SlidingWindow) {
+            throw new IllegalArgumentException("policy: expected a policy with exponential, change-aware or no "
+                    + "discounting (the arm-state format), found '" + policy + "' with " + spec.config().forgetting());
         }
         if (!(minClassEvidence >= 0) || Double.isInfinite(minClassEvidence)) {
             throw new IllegalArgumentException("minClassEvidence: expected a finite number >= 0, found " + minClassEvidence);

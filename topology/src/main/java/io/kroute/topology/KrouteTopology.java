@@ -7,7 +7,6 @@ import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.ArmState;
 import io.kroute.schemas.PromptEvent;
 import io.kroute.schemas.RewardEvent;
-import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.codec.AvroCodec;
 import io.kroute.schemas.registry.SchemaRegistry;
 import io.kroute.topology.decide.AdaptiveBaselineSerde;
@@ -21,6 +20,7 @@ import io.kroute.topology.learn.ArmAggregationProcessor;
 import io.kroute.topology.learn.ArmReward;
 import io.kroute.topology.learn.Learned;
 import io.kroute.topology.learn.PendingDecision;
+import io.kroute.topology.learn.PendingWindows;
 import io.kroute.topology.learn.RewardJoinProcessor;
 import io.kroute.topology.metrics.KrouteCounters;
 import io.kroute.topology.weights.ActiveModel;
@@ -46,8 +46,9 @@ import org.apache.kafka.streams.state.Stores;
  * <ul>
  *   <li>decide: {@code prompts} → decode → classify and screen → {@code quarantine}, or choose a provider →
  *       {@code decisions};</li>
- *   <li>learn: {@code decisions} + {@code rewards} → join per prompt in a window → reward per arm → repartition
- *       by arm → discounted aggregate → {@code arm-state} → global store read by every decide task;</li>
+ *   <li>learn: each decision opens a reward window in its task's stores; {@code rewards} → join per prompt with
+ *       that window → reward per arm → repartition by arm → discounted aggregate → {@code arm-state} → global
+ *       store read by every decide task;</li>
  *   <li>weights: {@code weights} → validate → the active model of every decide task.</li>
  * </ul>
  * Every input is consumed as bytes and decoded inside a processor, so a malformed record becomes a dead letter
@@ -84,7 +85,6 @@ public final class KrouteTopology {
         ActiveWeights activeWeights = new ActiveWeights(ActiveModel.of(shipped, "shipped"));
         ArmBoard armBoard = new ArmBoard();
         AvroCodec<PromptEvent> promptCodec = AvroCodec.forValues(PromptEvent.class, registry);
-        AvroCodec<RoutingDecision> decisionCodec = AvroCodec.forValues(RoutingDecision.class, registry);
         AvroCodec<RewardEvent> rewardCodec = AvroCodec.forValues(RewardEvent.class, registry);
         AvroCodec<ArmState> armStateCodec = AvroCodec.forValues(ArmState.class, registry);
 
@@ -112,6 +112,20 @@ public final class KrouteTopology {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(tenantStore),
                     Serdes.String(), AdaptiveBaselineSerde.serde()));
         }
+        // Reward windows: the decide processor opens one per decision, the reward join reads and closes them. Both
+        // processors use these stores, so prompts and rewards (both keyed by prompt id) are read by one task per
+        // partition, and a decision's window is written in the same transaction as the decision: no second read
+        // of every decision from `decisions`, no second decode.
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(KrouteStores.PENDING_DECISIONS), Serdes.String(),
+                PendingDecision.serde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(KrouteStores.DECISION_DEADLINES), Serdes.Bytes(),
+                Serdes.ByteArray()));
+        long windowMs = config.rewardWindow().toMillis();
+        String[] decideStores = tenantStore == null
+                ? new String[] {KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES}
+                : new String[] {KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES, tenantStore};
         KStream<String, Routed> routed = builder
                 .stream(KrouteTopics.PROMPTS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("prompts-source").withTimestampExtractor(eventTime))
@@ -121,7 +135,8 @@ public final class KrouteTopology {
                         context -> new ProviderChooser(policy.policy(), bandit, config.providers(),
                                 config.minClassEvidence(), armBoard,
                                 new SplittableRandom(config.seed() ^ context.taskId().hashCode())),
-                        counters), Named.as("decide"), tenantStore == null ? new String[0] : new String[] {tenantStore});
+                        counters, new PendingWindows(KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES,
+                                windowMs)), Named.as("decide"), decideStores);
         Map<String, KStream<String, Routed>> outcomes = routed.split(Named.as("routed-"))
                 .branch((id, out) -> out instanceof Routed.Decided, Branched.as("decided"))
                 .branch((id, out) -> out instanceof Routed.Quarantined, Branched.as("quarantined"))
@@ -142,23 +157,13 @@ public final class KrouteTopology {
                 .to(KrouteTopics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("prompt-dead-letters-sink"));
 
-        // Learn: decisions and rewards keyed by prompt id meet in the task of that prompt.
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KrouteStores.PENDING_DECISIONS), Serdes.String(),
-                PendingDecision.serde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KrouteStores.DECISION_DEADLINES), Serdes.Bytes(),
-                Serdes.ByteArray()));
+        // Learn: a reward meets its decision's window in the task of its prompt.
         RewardFunction rewardFunction = new RewardFunction(config.rewardWeights());
-        KStream<byte[], byte[]> decisionsIn = builder.stream(KrouteTopics.DECISIONS,
-                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("decisions-source")
-                        .withTimestampExtractor(eventTime));
-        KStream<byte[], byte[]> rewardsIn = builder.stream(KrouteTopics.REWARDS,
-                Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("rewards-source")
-                        .withTimestampExtractor(eventTime));
-        KStream<String, Learned> learned = decisionsIn.merge(rewardsIn, Named.as("learn-inputs"))
-                .process(() -> new RewardJoinProcessor(KrouteStores.PENDING_DECISIONS,
-                        KrouteStores.DECISION_DEADLINES, decisionCodec, rewardCodec, rewardFunction, config, counters),
+        KStream<String, Learned> learned = builder.stream(KrouteTopics.REWARDS,
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("rewards-source")
+                                .withTimestampExtractor(eventTime))
+                .process(() -> new RewardJoinProcessor(new PendingWindows(KrouteStores.PENDING_DECISIONS,
+                        KrouteStores.DECISION_DEADLINES, windowMs), rewardCodec, rewardFunction, config, counters),
                         Named.as("join-rewards"), KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES);
         Map<String, KStream<String, Learned>> learnedOutcomes = learned.split(Named.as("learned-"))
                 .branch((key, out) -> out instanceof Learned.Reward, Branched.as("reward"))

@@ -3,6 +3,7 @@ package io.kroute.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kroute.schemas.ArmHistory;
 import io.kroute.schemas.ArmState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,8 +64,27 @@ class ArmsQueryTest {
         assertThat(json.path("meanReward").asDouble()).isEqualTo(0.75);
         assertThat(json.path("count").asLong()).isEqualTo(4);
         assertThat(json.path("lastUpdatedAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        assertThat(json.path("halfLifeMs").asLong()).isEqualTo(60_000);
+        assertThat(json.path("history").isNull()).isTrue();
         state.setWeight(0);
         assertThat(ArmsQuery.render(state).path("meanReward").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldRenderTheHistoryOfAnArmUnderChangeAwareDiscounting() {
+        ArmState state = ArmState.newBuilder().setLabel("code").setProvider("alpha").setSuccesses(1).setFailures(1)
+                .setRewardSum(1).setRewardSquareSum(1).setWeight(2).setCount(10).setHalfLifeMs(60_000L)
+                .setLastUpdatedAt(Instant.parse("2026-01-01T00:00:00Z")).setVersion(10)
+                .setHistory(ArmHistory.newBuilder().setWeight(10).setRewardSum(8).setRewardSquareSum(8)
+                        .setHalfLifeMs(null).build())
+                .build();
+
+        var history = ArmsQuery.render(state).path("history");
+
+        assertThat(history.path("meanReward").asDouble()).isEqualTo(0.8);
+        assertThat(history.path("weight").asDouble()).isEqualTo(10);
+        assertThat(history.has("halfLifeMs")).isTrue();
+        assertThat(history.path("halfLifeMs").isNull()).isTrue();
     }
 
     /** A processor that only has to exist, so the store belongs to a task. */

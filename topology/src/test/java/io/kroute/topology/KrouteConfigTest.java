@@ -53,6 +53,15 @@ class KrouteConfigTest {
     }
 
     @Test
+    void shouldNotIdleTasksForEmptyPartitionsUnlessTheUserSaysSo() {
+        KrouteConfig config = KrouteConfig.builder().build();
+        assertThat(StreamsProperties.of(config).get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG))
+                .isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        assertThat(StreamsProperties.of(config, java.util.Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L))
+                .get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(0L);
+    }
+
+    @Test
     void shouldNameEveryNodeAndStoreOfTheTopology() {
         KrouteTopology.Built built = KrouteTopology.build(KrouteConfig.builder().tenantBaselines(true).build(),
                 new io.kroute.schemas.registry.InMemorySchemaRegistry(), TestWeights.file("v1"),

@@ -7,10 +7,14 @@ import io.kroute.inference.bandit.RewardFunction;
 import io.kroute.schemas.ArmState;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.topology.KrouteConfig.DuplicateRewards;
+import io.kroute.topology.learn.PendingDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
@@ -173,6 +177,19 @@ class LearnPathTest {
     }
 
     @Test
+    void shouldKeepNoHistoryForAPolicyThatAlwaysDiscounts() {
+        try (KrouteDriver k = new KrouteDriver(config().policy("thompson-discounted").build(), TestWeights.file("v1"))) {
+            RoutingDecision d = decide(k, "p-1", "write a java function", T0);
+            k.sendReward("p-1", d.getProvider(), true, 500, 0.002, 0.9, T0 + MINUTE);
+
+            ArmState own = arm(k, "code", d.getProvider());
+            assertThat(own.getCount()).isEqualTo(1);
+            assertThat(own.getHalfLifeMs()).isEqualTo(30 * MINUTE);
+            assertThat(own.getHistory()).isNull();
+        }
+    }
+
+    @Test
     void shouldDiscountOlderRewardsByTheirAgeInEventTime() {
         try (KrouteDriver k = new KrouteDriver(config().rewardWindow(Duration.ofHours(2)).build(),
                 TestWeights.file("v1"))) {
@@ -188,12 +205,75 @@ class LearnPathTest {
                 assertThat(global.getWeight()).isCloseTo(1.5, within(1e-9));
                 assertThat(global.getRewardSum()).isCloseTo(0.5, within(1e-9));
                 assertThat(global.getVersion()).isEqualTo(2);
+                // The default policy discounts only after a change, so the undiscounted history is kept beside.
+                assertThat(global.getHistory().getWeight()).isEqualTo(2.0);
+                assertThat(global.getHistory().getRewardSum()).isEqualTo(1.0);
+                assertThat(global.getHistory().getHalfLifeMs()).isNull();
             } else {
                 assertThat(global.getWeight()).isEqualTo(1.0);
                 ArmState other = arm(k, "*", second.getProvider());
                 assertThat(other.getWeight()).isEqualTo(1.0);
                 assertThat(other.getRewardSum()).isEqualTo(0.0);
             }
+        }
+    }
+
+    @Test
+    void shouldJoinRewardsInTheTaskThatDecidesWithoutReadingDecisionsBack() {
+        try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"))) {
+            TopologyDescription description = k.built.topology().describe();
+            List<Set<String>> inputs = description.subtopologies().stream()
+                    .map(sub -> sub.nodes().stream().filter(n -> n instanceof TopologyDescription.Source)
+                            .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream())
+                            .collect(Collectors.toSet()))
+                    .toList();
+
+            assertThat(inputs).noneMatch(topics -> topics.contains(KrouteTopics.DECISIONS));
+            assertThat(inputs).anyMatch(topics -> topics.equals(Set.of(KrouteTopics.PROMPTS, KrouteTopics.REWARDS)));
+        }
+    }
+
+    @Test
+    void shouldOpenTheWindowWhenDecidingSoARewardJoinsBeforeTheDecisionIsReadAnywhere() {
+        try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"))) {
+            k.sendPrompt("p-1", "acme", "write a java function", T0);
+
+            PendingDecision pending = k.driver.<String, PendingDecision>getKeyValueStore(
+                    KrouteStores.PENDING_DECISIONS).get("p-1");
+            RoutingDecision d = k.readDecisions().get(0);
+            assertThat(pending).isEqualTo(new PendingDecision("code", d.getProvider(), d.getPropensity(), T0,
+                    T0 + 10 * MINUTE, 0, false));
+            k.sendReward("p-1", d.getProvider(), true, 500, 0.002, 0.9, T0 + MINUTE);
+            assertThat(arm(k, "code", d.getProvider()).getCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldKeepTheFirstWindowWhenOnePromptIdIsDecidedTwice() {
+        try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"))) {
+            k.sendPrompt("p-1", "acme", "write a java function", T0);
+            k.sendPrompt("p-1", "acme", "apple and banana", T0 + MINUTE);
+
+            List<RoutingDecision> both = k.readDecisions();
+            assertThat(both).hasSize(2);
+            PendingDecision pending = k.driver.<String, PendingDecision>getKeyValueStore(
+                    KrouteStores.PENDING_DECISIONS).get("p-1");
+            assertThat(pending.label()).isEqualTo("code");
+            assertThat(pending.provider()).isEqualTo(both.get(0).getProvider());
+            assertThat(pending.decidedAt()).isEqualTo(T0);
+        }
+    }
+
+    @Test
+    void shouldOpenNoWindowForAQuarantinedPrompt() {
+        try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"))) {
+            k.sendPrompt("p-long", "acme", "a poem in verse ".repeat(40), T0);
+            assertThat(k.readQuarantine()).hasSize(1);
+
+            k.sendReward("p-long", "alpha", true, 100, 0, null, T0 + MINUTE);
+
+            assertThat(KrouteDriver.header(k.readDeadLetters().get(0), DeadLetter.HEADER_ERROR_REASON))
+                    .isEqualTo("unmatched");
         }
     }
 }

@@ -14,13 +14,15 @@ import java.util.List;
  * A compact, versioned binary form of arm evidence and bandit states, for state stores and the compacted
  * arm-state topic. Layout (big-endian): a format byte, then for decayed evidence {@code 'D'}, half-life,
  * reference time, updates, weight, sum, sum of squares (50 bytes in all); for windowed evidence {@code 'W'},
- * bucket width, bucket count, updates, the number of live buckets and each bucket's index and three sums.
+ * bucket width, bucket count, updates, the number of live buckets and each bucket's index and three sums; for
+ * change-aware evidence {@code 'C'}, the threshold, then the recent and the history evidence, each as decayed evidence.
  */
 public final class ArmStateCodec {
 
     public static final byte FORMAT = 1;
     private static final byte DECAYED = 'D';
     private static final byte WINDOWED = 'W';
+    private static final byte CHANGE_AWARE = 'C';
     private static final int MAX_ARMS = 4096;
 
     private ArmStateCodec() {
@@ -62,9 +64,14 @@ public final class ArmStateCodec {
         return read(bytes, in -> {
             checkFormat(in);
             ArmEvidence kind = readEvidence(in);
-            Forgetting forgetting = kind instanceof WindowedEvidence w
-                    ? new Forgetting.SlidingWindow(w.bucketWidth(), w.bucketCount())
-                    : new Forgetting.Exponential(((DecayedEvidence) kind).halfLife());
+            Forgetting forgetting;
+            if (kind instanceof WindowedEvidence w) {
+                forgetting = new Forgetting.SlidingWindow(w.bucketWidth(), w.bucketCount());
+            } else if (kind instanceof ChangeAwareEvidence c) {
+                forgetting = new Forgetting.ChangeAware(c.recent().halfLife(), c.history().halfLife(), c.threshold());
+            } else {
+                forgetting = new Forgetting.Exponential(((DecayedEvidence) kind).halfLife());
+            }
             long version = in.readLong();
             long asOf = in.readLong();
             int count = in.readInt();
@@ -90,6 +97,11 @@ public final class ArmStateCodec {
             out.writeDouble(d.weight());
             out.writeDouble(d.rewardSum());
             out.writeDouble(d.rewardSquareSum());
+        } else if (evidence instanceof ChangeAwareEvidence c) {
+            out.writeByte(CHANGE_AWARE);
+            out.writeDouble(c.threshold());
+            writeEvidence(out, c.recent());
+            writeEvidence(out, c.history());
         } else {
             WindowedEvidence w = (WindowedEvidence) evidence;
             out.writeByte(WINDOWED);
@@ -126,7 +138,17 @@ public final class ArmStateCodec {
             }
             return new WindowedEvidence(width, bucketCount, updates, buckets);
         }
-        throw new IllegalArgumentException("evidence kind: expected 'D' or 'W', found byte " + kind);
+        if (kind == CHANGE_AWARE) {
+            double threshold = in.readDouble();
+            ArmEvidence recent = readEvidence(in);
+            ArmEvidence history = readEvidence(in);
+            if (!(recent instanceof DecayedEvidence r) || !(history instanceof DecayedEvidence h)) {
+                throw new IllegalArgumentException("change-aware evidence: expected two decayed parts, found "
+                        + DecayedEvidence.describe(recent) + " and " + DecayedEvidence.describe(history));
+            }
+            return new ChangeAwareEvidence(r, h, threshold);
+        }
+        throw new IllegalArgumentException("evidence kind: expected 'D', 'W' or 'C', found byte " + kind);
     }
 
     private static void checkFormat(DataInputStream in) throws IOException {

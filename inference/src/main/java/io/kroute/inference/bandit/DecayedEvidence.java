@@ -89,6 +89,9 @@ public record DecayedEvidence(double halfLife, long referenceTime, long updates,
         if (evidence instanceof DecayedEvidence d) {
             return d.describe();
         }
+        if (evidence instanceof ChangeAwareEvidence c) {
+            return c.describe();
+        }
         return ((WindowedEvidence) evidence).describe();
     }
 }

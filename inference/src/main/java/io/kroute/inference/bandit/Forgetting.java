@@ -28,6 +28,26 @@ public sealed interface Forgetting {
         return new SlidingWindow(bucketWidth, bucketCount);
     }
 
+    /**
+     * Evidence kept twice, with a short and a long half-life ({@code historyHalfLife} 0: none); an arm is described by
+     * its long history unless its recent rewards differ from it by more than {@code threshold} standard errors.
+     */
+    static Forgetting changeAware(double recentHalfLife, double historyHalfLife, double threshold) {
+        return new ChangeAware(recentHalfLife, historyHalfLife, threshold);
+    }
+
+    /** See {@link ChangeAwareEvidence}. */
+    record ChangeAware(double recentHalfLife, double historyHalfLife, double threshold) implements Forgetting {
+        public ChangeAware {
+            ChangeAwareEvidence.empty(recentHalfLife, historyHalfLife, threshold); // validates
+        }
+
+        @Override
+        public ArmEvidence empty() {
+            return ChangeAwareEvidence.empty(recentHalfLife, historyHalfLife, threshold);
+        }
+    }
+
     /** Exponential discounting; a half-life of 0 means none. */
     record Exponential(double halfLife) implements Forgetting {
         public Exponential {

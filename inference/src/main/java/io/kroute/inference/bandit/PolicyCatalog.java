@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * The shipped policies by name, with their default settings. Every policy gets the same exploration floor and
- * prior. {@code thompson}, {@code thompson-fractional}, {@code thompson-bernoulli} and {@code ucb1-discounted}
- * discount with {@code halfLife} (clock units); {@code thompson-window} keeps a sliding window of twice that
- * length; the others keep all evidence, as their textbook forms do.
+ * prior. {@code thompson} discounts with {@code halfLife} (clock units) only once an arm's recent rewards
+ * disagree with its history ({@link ChangeAwareEvidence}); {@code thompson-discounted},
+ * {@code thompson-fractional}, {@code thompson-bernoulli} and {@code ucb1-discounted} always discount with
+ * {@code halfLife}; {@code thompson-window} keeps a sliding window of twice that length; the others keep all
+ * evidence, as their textbook forms do.
  */
 public final class PolicyCatalog {
 
@@ -14,7 +16,7 @@ public final class PolicyCatalog {
     public static final double EXPLORATION_FLOOR = 0.001;
 
     /** The default half-life of the discounted policies, in clock units. */
-    public static final double DEFAULT_HALF_LIFE = 4_000;
+    public static final double DEFAULT_HALF_LIFE = 2_000;
 
     /**
      * Buckets of the sliding window of {@code thompson-window}: the window spans twice the half-life, in 16
@@ -26,7 +28,13 @@ public final class PolicyCatalog {
     public record Spec(String name, Policy policy, BanditConfig config) {
     }
 
-    public static final List<String> NAMES = List.of("thompson", "thompson-fractional", "thompson-bernoulli", "thompson-stationary", "thompson-window",
+    /**
+     * Standard errors by which an arm's recent mean must differ from its history before {@code thompson} describes
+     * it by its recent rewards only.
+     */
+    public static final double CHANGE_THRESHOLD = 3;
+
+    public static final List<String> NAMES = List.of("thompson", "thompson-discounted", "thompson-fractional", "thompson-bernoulli", "thompson-stationary", "thompson-window",
             "ucb1", "ucb1-discounted", "epsilon-greedy", "softmax", "uniform");
 
     private PolicyCatalog() {
@@ -49,7 +57,9 @@ public final class PolicyCatalog {
         ThompsonSampling.Config scaled = new ThompsonSampling.Config(ThompsonSampling.RewardModel.VARIANCE_SCALED,
                 ThompsonSampling.DEFAULT_PROPENSITY_SAMPLES);
         return switch (name) {
-            case "thompson" -> new Spec(name, new ThompsonSampling(scaled), discounted);
+            case "thompson" -> new Spec(name, new ThompsonSampling(scaled), new BanditConfig(
+                    Forgetting.changeAware(halfLife, 0, CHANGE_THRESHOLD), EXPLORATION_FLOOR, ArmPrior.UNIFORM, clock));
+            case "thompson-discounted" -> new Spec(name, new ThompsonSampling(scaled), discounted);
             case "thompson-fractional" -> new Spec(name, new ThompsonSampling(new ThompsonSampling.Config(
                     ThompsonSampling.RewardModel.FRACTIONAL, ThompsonSampling.DEFAULT_PROPENSITY_SAMPLES)), discounted);
             case "thompson-bernoulli" -> new Spec(name, new ThompsonSampling(new ThompsonSampling.Config(

@@ -8,10 +8,20 @@ import java.util.Arrays;
  */
 public final class SparseFeatures {
     final TokenBuffer tokens = new TokenBuffer();
-    int[] hits = new int[128];
-    int[] lookupScratch = new int[256];
+    long[] lookupScratch = new long[384];
     int[] tokenFeatures = new int[128];
     int hitCount;
+    /**
+     * The features hit so far: a bit per feature, a bit per word of those bits that is not zero, and a count per
+     * feature (counts from 255 on continue in {@link #overflow}). All zero between texts.
+     */
+    long[] seen = new long[0];
+    long[] seenWords = new long[0];
+    byte[] counts = new byte[0];
+    int[] overflow = new int[16];
+    int overflowCount;
+    /** Set while hits are being gathered; if a text is abandoned midway, the next one starts from clean arrays. */
+    boolean gathering;
     boolean[] keep = new boolean[64];
     int[] indices = new int[128];
     double[] values = new double[128];
@@ -71,11 +81,37 @@ public final class SparseFeatures {
     }
 
 
-    void addHit(int feature) {
-        if (hitCount == hits.length) {
-            hits = Arrays.copyOf(hits, hitCount * 2);
+    /** Starts gathering the hits of a text over {@code featureCount} features. */
+    void startHits(int featureCount) {
+        int words = (featureCount + 63) >>> 6;
+        if (counts.length != featureCount || gathering) {
+            seen = new long[words];
+            seenWords = new long[(words + 63) >>> 6];
+            counts = new byte[featureCount];
         }
-        hits[hitCount++] = feature;
+        hitCount = 0;
+        overflowCount = 0;
+        gathering = true;
+    }
+
+    void addHit(int feature) {
+        hitCount++;
+        int word = feature >>> 6;
+        seen[word] |= 1L << feature;
+        seenWords[word >>> 6] |= 1L << word;
+        int count = counts[feature] & 0xFF;
+        if (count == 0xFF) {
+            addOverflow(feature);
+        } else {
+            counts[feature] = (byte) (count + 1);
+        }
+    }
+
+    private void addOverflow(int feature) {
+        if (overflowCount == overflow.length) {
+            overflow = Arrays.copyOf(overflow, overflowCount * 2);
+        }
+        overflow[overflowCount++] = feature;
     }
 
     /** Room for {@link TermIndex#indexOfTokens} over {@code tokens} tokens. */
@@ -83,7 +119,7 @@ public final class SparseFeatures {
         if (tokenFeatures.length < tokens) {
             int size = Math.max(tokens, tokenFeatures.length * 2);
             tokenFeatures = new int[size];
-            lookupScratch = new int[2 * size];
+            lookupScratch = new long[3 * size];
         }
     }
 
@@ -94,25 +130,55 @@ public final class SparseFeatures {
         return keep;
     }
 
-    /** Sorts the hits and folds repeats into (index, count) pairs. */
+    /**
+     * The features hit, in ascending order, with their counts, into {@link #indices} and {@link #values}; leaves
+     * the gathering arrays zero. The order comes from walking the bits, not from sorting the hits.
+     */
     void aggregateHits() {
-        Arrays.sort(hits, 0, hitCount);
-        if (indices.length < hitCount) {
-            indices = new int[hitCount];
-            values = new double[hitCount];
+        if (overflowCount > 0) {
+            Arrays.sort(overflow, 0, overflowCount);
         }
+        int distinctMax = Math.min(hitCount, counts.length);
+        if (indices.length < distinctMax) {
+            indices = new int[distinctMax];
+            values = new double[distinctMax];
+        }
+        long[] seen = this.seen;
+        long[] seenWords = this.seenWords;
+        byte[] counts = this.counts;
+        int[] indices = this.indices;
+        double[] values = this.values;
         int n = 0;
-        for (int i = 0; i < hitCount; ) {
-            int feature = hits[i];
-            int j = i + 1;
-            while (j < hitCount && hits[j] == feature) {
-                j++;
+        int nextOverflow = 0;
+        for (int s = 0; s < seenWords.length; s++) {
+            long words = seenWords[s];
+            if (words == 0) {
+                continue;
             }
-            indices[n] = feature;
-            values[n] = j - i;
-            n++;
-            i = j;
+            seenWords[s] = 0;
+            do {
+                int word = (s << 6) + Long.numberOfTrailingZeros(words);
+                words &= words - 1;
+                long bits = seen[word];
+                seen[word] = 0;
+                do {
+                    int feature = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    int count = counts[feature] & 0xFF;
+                    counts[feature] = 0;
+                    if (count == 0xFF) {
+                        while (nextOverflow < overflowCount && overflow[nextOverflow] == feature) {
+                            count++;
+                            nextOverflow++;
+                        }
+                    }
+                    indices[n] = feature;
+                    values[n] = count;
+                    n++;
+                } while (bits != 0);
+            } while (words != 0);
         }
         size = n;
+        gathering = false;
     }
 }

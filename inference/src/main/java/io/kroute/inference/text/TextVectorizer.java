@@ -92,7 +92,7 @@ public final class TextVectorizer {
         if (stopWords != null) {
             removeStopWords(tokens, out);
         }
-        out.hitCount = 0;
+        out.startHits(vocabulary.size());
         out.tokenFeaturesLooked = ngramMin == 1;
         int count = tokens.count;
         for (int n = ngramMin; n <= ngramMax; n++) {
@@ -125,9 +125,12 @@ public final class TextVectorizer {
 
     private void removeStopWords(TokenBuffer tokens, SparseFeatures out) {
         boolean[] keep = out.keepArray(tokens.count);
+        out.ensureLookupRoom(tokens.count);
+        int[] found = out.tokenFeatures;
+        stopWords.indexOfTokens(tokens, out.lookupScratch, found);
         boolean any = false;
         for (int t = 0; t < tokens.count; t++) {
-            keep[t] = stopWords.indexOf(tokens, t, 1) < 0;
+            keep[t] = found[t] < 0;
             any |= !keep[t];
         }
         if (any) {

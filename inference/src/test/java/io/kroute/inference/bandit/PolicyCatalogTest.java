@@ -18,7 +18,10 @@ class PolicyCatalogTest {
 
     @Test
     void shouldDiscountOrWindowOnlyThePoliciesThatSaySo() {
-        assertThat(PolicyCatalog.create("thompson", 4000).config().forgetting()).isEqualTo(Forgetting.halfLife(4000));
+        assertThat(PolicyCatalog.create("thompson", 4000).config().forgetting())
+                .isEqualTo(Forgetting.changeAware(4000, 0, PolicyCatalog.CHANGE_THRESHOLD));
+        assertThat(PolicyCatalog.create("thompson-discounted", 4000).config().forgetting())
+                .isEqualTo(Forgetting.halfLife(4000));
         assertThat(PolicyCatalog.create("thompson-stationary", 4000).config().forgetting()).isEqualTo(Forgetting.none());
         assertThat(PolicyCatalog.create("thompson-window", 4000).config().forgetting())
                 .isEqualTo(Forgetting.window(500, PolicyCatalog.WINDOW_BUCKETS));

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.kroute.inference.text.SparseFeatures;
+import io.kroute.inference.text.TermIndex;
+import io.kroute.inference.text.TextVectorizer;
+import io.kroute.inference.text.WordTokenizer;
 import io.kroute.inference.weights.WeightFileFixture;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LinearScoresTest {
@@ -80,5 +85,79 @@ class LinearScoresTest {
             thread.join();
         }
         assertThat(ok).containsOnly(true);
+    }
+
+    /** Weights with {@code distinct} possible values per class (log-probability-like), some of them negative zero. */
+    private static double[][] weights(Random random, int classes, int features, int distinct) {
+        double[][] w = new double[classes][features];
+        for (int c = 0; c < classes; c++) {
+            double[] values = new double[distinct];
+            for (int v = 0; v < distinct; v++) {
+                values[v] = v == 0 ? -0.0 : Math.log((v + 0.5) / (distinct + 3.0 + c));
+            }
+            for (int j = 0; j < features; j++) {
+                w[c][j] = values[random.nextInt(distinct)];
+            }
+        }
+        return w;
+    }
+
+    @Test
+    void everyLayoutShouldGiveTheDenseScoresBitForBit() {
+        Random random = new Random(13);
+        int features = 3000;
+        String[] terms = new String[features];
+        for (int j = 0; j < features; j++) {
+            terms[j] = "f" + j;
+        }
+        TextVectorizer vectorizer = TextVectorizer.count(new WordTokenizer(), TermIndex.of(terms), null, 1, 1, false);
+        SparseFeatures x = new SparseFeatures();
+        for (int classes : new int[] {1, 3, 16}) {
+            for (int distinct : new int[] {1, 200, 256, 257, 1500, 3000}) {
+                double[][] w = weights(random, classes, features, distinct);
+                double[] offsets = new double[classes];
+                for (int c = 0; c < classes; c++) {
+                    offsets[c] = Math.log((c + 1.0) / (classes + 1.0));
+                }
+                LinearScores dense = new LinearScores(w, offsets, LinearScores.Layout.DENSE);
+                LinearScores bytes = new LinearScores(w, offsets, LinearScores.Layout.BYTE_CODES);
+                LinearScores chars = new LinearScores(w, offsets, LinearScores.Layout.CHAR_CODES);
+                LinearScores chosen = new LinearScores(w, offsets);
+                int most = 0;
+                for (double[] column : w) {
+                    most = Math.max(most, (int) java.util.Arrays.stream(column).mapToLong(Double::doubleToRawLongBits)
+                            .distinct().count());
+                }
+                assertThat(dense.layout()).isEqualTo(LinearScores.Layout.DENSE);
+                // Value tables of at most 256 KB: 32,768 doubles over all classes.
+                assertThat(bytes.layout()).isEqualTo(most <= 256 ? LinearScores.Layout.BYTE_CODES
+                        : LinearScores.Layout.DENSE);
+                assertThat(chars.layout()).isEqualTo(most <= 256 ? LinearScores.Layout.BYTE_CODES
+                        : most <= 32_768 / classes ? LinearScores.Layout.CHAR_CODES : LinearScores.Layout.DENSE);
+                for (int j = 0; j < features; j += 7) {
+                    for (int c = 0; c < classes; c++) {
+                        long want = Double.doubleToRawLongBits(w[c][j]);
+                        assertThat(Double.doubleToRawLongBits(bytes.weight(j, c))).isEqualTo(want);
+                        assertThat(Double.doubleToRawLongBits(chars.weight(j, c))).isEqualTo(want);
+                        assertThat(Double.doubleToRawLongBits(chosen.weight(j, c))).isEqualTo(want);
+                    }
+                }
+                for (int round = 0; round < 20; round++) {
+                    StringBuilder text = new StringBuilder();
+                    for (int i = random.nextInt(400); i > 0; i--) {
+                        text.append('f').append(random.nextInt(features)).append(' ');
+                    }
+                    vectorizer.transform(text, x);
+                    double[] want = new double[classes];
+                    dense.scores(x, want);
+                    for (LinearScores other : new LinearScores[] {bytes, chars, chosen}) {
+                        double[] got = new double[classes];
+                        other.scores(x, got);
+                        assertThat(got).as("%d classes, %d values, %s", classes, distinct, other.layout())
+                                .containsExactly(want);
+                    }
+                }
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.kroute.schemas.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kroute.schemas.ArmState;
 import io.kroute.schemas.PromptEvent;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.SampleRecords;
@@ -77,6 +78,30 @@ class SchemaEvolutionTest {
     }
 
     @Test
+    void shouldReadAnArmStateWrittenBeforeHistoriesExistedWithoutAHistory() throws IOException {
+        Schema v1 = previous("ArmState");
+        int v1Id = registry.register("arm-state-value", v1);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("label", "code");
+        old.put("provider", "provider-a");
+        old.put("successes", 3.5);
+        old.put("failures", 0.5);
+        old.put("rewardSum", 3.5);
+        old.put("rewardSquareSum", 3.25);
+        old.put("weight", 4.0);
+        old.put("count", 4L);
+        old.put("halfLifeMs", 3_600_000L);
+        old.put("lastUpdatedAt", 5L);
+        old.put("version", 4L);
+
+        ArmState decoded = AvroCodec.forValues(ArmState.class, registry).decode("arm-state", AvroCodecTest.frame(v1Id, old));
+
+        assertThat(decoded.getWeight()).isEqualTo(4.0);
+        assertThat(decoded.getHalfLifeMs()).isEqualTo(3_600_000L);
+        assertThat(decoded.getHistory()).isNull();
+    }
+
+    @Test
     void shouldRegisterTheCurrentSchemaAsVersion2AfterVersion1() throws IOException {
         registry.register("prompts-value", previous("PromptEvent"));
         AvroCodec<PromptEvent> codec = AvroCodec.forValues(PromptEvent.class, registry);
@@ -103,9 +128,10 @@ class SchemaEvolutionTest {
 
     @Test
     void shouldKeepEveryPreviousVersionFullyCompatibleWithTheCurrentOne() throws IOException {
-        for (String name : List.of("PromptEvent", "RoutingDecision")) {
-            Schema current = JavaStringProperties.strip(
-                    name.equals("PromptEvent") ? PromptEvent.getClassSchema() : RoutingDecision.getClassSchema());
+        Map<String, Schema> schemas = Map.of("PromptEvent", PromptEvent.getClassSchema(),
+                "RoutingDecision", RoutingDecision.getClassSchema(), "ArmState", ArmState.getClassSchema());
+        for (String name : List.of("PromptEvent", "RoutingDecision", "ArmState")) {
+            Schema current = JavaStringProperties.strip(schemas.get(name));
             assertThat(CompatibilityLevel.FULL.incompatibilities(current, List.of(previous(name))))
                     .as(name).isEmpty();
         }

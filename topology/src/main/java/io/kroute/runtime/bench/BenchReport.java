@@ -45,6 +45,7 @@ public final class BenchReport {
     private final Machine machine;
     private final PipelineBench.Settings settings;
     private final String broker;
+    private final PipelineBench.Layout layout;
     private final Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private final double loadAtStart = loadAverage();
     private double loadAtEnd = Double.NaN;
@@ -52,6 +53,12 @@ public final class BenchReport {
     private final List<PipelineBench.LatencyResult> latency = new ArrayList<>();
 
     public BenchReport(String command, Machine machine, PipelineBench.Settings settings, String broker) {
+        this(command, machine, settings, broker, PipelineBench.Layout.SINGLE);
+    }
+
+    public BenchReport(String command, Machine machine, PipelineBench.Settings settings, String broker,
+            PipelineBench.Layout layout) {
+        this.layout = layout;
         this.command = command;
         this.machine = machine;
         this.settings = settings;
@@ -86,7 +93,9 @@ public final class BenchReport {
             double ratio = kroute.get().perSecond() / base.get().perSecond();
             rows.add(new String[] {guarantee(exactlyOnce), fmt("%,.0f", base.get().perSecond()),
                 fmt("%,.0f", kroute.get().perSecond()), fmt("%.2f×", ratio),
-                ratio >= THROUGHPUT_TARGET ? "met" : "not met"});
+                ratio >= THROUGHPUT_TARGET ? "met" : "not met",
+                cpu(base.get().processCpuMicrosPerRecord(), kroute.get().processCpuMicrosPerRecord()),
+                cpu(base.get().streamCpuMicrosPerRecord(), kroute.get().streamCpuMicrosPerRecord())});
         }
         return rows;
     }
@@ -116,12 +125,21 @@ public final class BenchReport {
         return rows;
     }
 
+    /** "pass-through / kroute (ratio)" in CPU µs per prompt; the ratio reads like the throughput ratio. */
+    private static String cpu(double base, double kroute) {
+        if (Double.isNaN(base) || Double.isNaN(kroute)) {
+            return "n/a";
+        }
+        return fmt("%.1f / %.1f (%.2f×)", base, kroute, base / kroute);
+    }
+
     private Optional<PipelineBench.ThroughputResult> find(PipelineBench.Pipeline pipeline, boolean exactlyOnce) {
         return throughput.stream().filter(t -> t.pipeline() == pipeline && t.exactlyOnce() == exactlyOnce).findFirst();
     }
 
     private static final String[] THROUGHPUT_HEADER = {"guarantee", "pass-through (prompts/s)", "kroute (prompts/s)",
-        "kroute / pass-through", "target >= 0.8×"};
+        "kroute / pass-through", "target >= 0.8×", "CPU µs/prompt, process: pass-through / kroute",
+        "CPU µs/prompt, stream threads: pass-through / kroute"};
     private static final String[] LATENCY_HEADER = {"commit interval (ms)", "pipeline", "guarantee", "offered (/s)",
         "p50 (ms)", "p99 (ms)", "max (ms)", "received/sent", "p99 kroute / pass-through", "targets (<= 1.25×; < 100 ms)"};
 
@@ -168,7 +186,10 @@ public final class BenchReport {
         md.append("Machine: ").append(machine.cpus()).append(" CPUs (").append(machine.cpuModel()).append("), ")
                 .append(machine.os()).append(", ").append(machine.jdk()).append("; ").append(broker)
                 .append(fmt("; load average %.2f at start, %.2f at end.", loadAtStart, loadAtEnd)).append("\n");
-        md.append("Settings: one stream thread per application, commit interval ").append(settings.commitIntervalMs())
+        md.append("Settings: ").append(layout.streamThreads() == 1 ? "one stream thread"
+                        : layout.streamThreads() + " stream threads").append(" per application, ")
+                .append(layout.partitions() == 1 ? "one partition" : layout.partitions() + " partitions")
+                .append(" per topic, commit interval ").append(settings.commitIntervalMs())
                 .append(" ms (unless the table says otherwise), Streams producers linger.ms ").append(settings.lingerMs())
                 .append(", compression ").append(settings.compression()).append(".\n");
         if (!throughput.isEmpty()) {

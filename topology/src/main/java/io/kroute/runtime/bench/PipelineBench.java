@@ -13,6 +13,8 @@ import io.kroute.topology.KrouteTopics;
 import io.kroute.topology.KrouteTopology;
 import io.kroute.topology.StreamsProperties;
 import io.kroute.topology.metrics.InMemoryKrouteCounters;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,9 +96,28 @@ public final class PipelineBench implements AutoCloseable {
         }
     }
 
-    public record ThroughputResult(Pipeline pipeline, boolean exactlyOnce, long records, double seconds) {
+    /**
+     * @param processCpuNanos CPU time of the whole process (application, broker, clients) during the timed run
+     * @param streamCpuNanos CPU time of the application's stream threads during the timed run
+     */
+    public record ThroughputResult(Pipeline pipeline, boolean exactlyOnce, long records, double seconds,
+            long processCpuNanos, long streamCpuNanos) {
+        public ThroughputResult(Pipeline pipeline, boolean exactlyOnce, long records, double seconds) {
+            this(pipeline, exactlyOnce, records, seconds, -1, -1);
+        }
+
         public double perSecond() {
             return records / seconds;
+        }
+
+        /** CPU microseconds per prompt of the whole process, or NaN when not measured. */
+        public double processCpuMicrosPerRecord() {
+            return processCpuNanos < 0 ? Double.NaN : processCpuNanos / 1e3 / records;
+        }
+
+        /** CPU microseconds per prompt of the stream threads, or NaN when not measured. */
+        public double streamCpuMicrosPerRecord() {
+            return streamCpuNanos < 0 ? Double.NaN : streamCpuNanos / 1e3 / records;
         }
     }
 
@@ -114,14 +135,38 @@ public final class PipelineBench implements AutoCloseable {
     private final AvroCodec<PromptEvent> promptCodec = AvroCodec.forValues(PromptEvent.class, registry);
     private final Admin admin;
     private final Consumer<String> log;
+    private final Layout layout;
     private int runNumber;
 
     /** A prompt's text and tenant, as read from the prompt file. */
     public record PromptText(String tenant, String text) {
     }
 
+    /**
+     * How both pipelines are laid out, the same for both (like for like).
+     *
+     * @param partitions partitions of every topic the harness creates (on a fresh broker)
+     * @param streamThreads Kafka Streams threads of each application
+     */
+    public record Layout(int partitions, int streamThreads) {
+        /** One partition, one stream thread: the broker shares the machine's cores with the application. */
+        public static final Layout SINGLE = new Layout(1, 1);
+
+        public Layout {
+            if (partitions < 1 || streamThreads < 1) {
+                throw new IllegalArgumentException("expected at least 1 partition and 1 stream thread, found "
+                        + partitions + " and " + streamThreads);
+            }
+        }
+    }
+
     public PipelineBench(String bootstrapServers, WeightFile weights, List<PromptText> prompts, Path stateDir,
             Consumer<String> log) {
+        this(bootstrapServers, weights, prompts, stateDir, log, Layout.SINGLE);
+    }
+
+    public PipelineBench(String bootstrapServers, WeightFile weights, List<PromptText> prompts, Path stateDir,
+            Consumer<String> log, Layout layout) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("expected at least one prompt to send, found none");
         }
@@ -130,11 +175,13 @@ public final class PipelineBench implements AutoCloseable {
         this.prompts = List.copyOf(prompts);
         this.stateDir = stateDir;
         this.log = log;
+        this.layout = layout;
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
-        List<TopicSpec> specs = new ArrayList<>(TopicLayout.specs(1, TopicLayout.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES));
-        specs.add(new TopicSpec(PassThroughTopology.OUTPUT, 1, Map.of()));
+        List<TopicSpec> specs = new ArrayList<>(TopicLayout.specs(layout.partitions(),
+                TopicLayout.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES));
+        specs.add(new TopicSpec(PassThroughTopology.OUTPUT, layout.partitions(), Map.of()));
         TopicCreator.createMissing(admin, specs, Optional.empty());
     }
 
@@ -153,6 +200,10 @@ public final class PipelineBench implements AutoCloseable {
         AtomicLong runningSince = new AtomicLong();
         try (KafkaStreams streams = streams(pipeline, exactlyOnce, settings, runId, running, runningSince)) {
             awaitRunning(streams, running);
+            // CPU time as well as wall time: on a shared machine the wall time follows other processes' load, the
+            // CPU time spent per prompt much less.
+            long processCpuAtStart = processCpuNanos();
+            long streamCpuAtStart = streamThreadCpuNanos(runId);
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (committed(runId) < target) {
                 if (System.nanoTime() > deadline) {
@@ -163,9 +214,12 @@ public final class PipelineBench implements AutoCloseable {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
             double seconds = (System.nanoTime() - runningSince.get()) / 1e9;
+            long processCpu = processCpuNanos() - processCpuAtStart;
+            long streamCpu = streamThreadCpuNanos(runId) - streamCpuAtStart;
             streams.close(Duration.ofSeconds(30));
             streams.cleanUp();
-            return new ThroughputResult(pipeline, exactlyOnce, settings.backlog(), seconds);
+            return new ThroughputResult(pipeline, exactlyOnce, settings.backlog(), seconds,
+                    processCpuAtStart < 0 ? -1 : processCpu, streamCpuAtStart < 0 ? -1 : streamCpu);
         }
     }
 
@@ -247,8 +301,9 @@ public final class PipelineBench implements AutoCloseable {
         overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                 exactlyOnce ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
         overrides.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // One stream thread for both pipelines: like for like, on a machine whose cores the broker shares.
-        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // The same number of stream threads for both pipelines (like for like); one by default, on a machine whose
+        // cores the broker shares.
+        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, layout.streamThreads());
         // The same commit interval under both guarantees (at-least-once defaults to 30 s): progress and output
         // become visible at the same pace, and exactly-once's transaction per commit is the cost being measured.
         overrides.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
@@ -280,6 +335,32 @@ public final class PipelineBench implements AutoCloseable {
         });
         streams.start();
         return streams;
+    }
+
+    /** CPU time of this process so far, or -1 when the JVM cannot tell. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** CPU time so far of the stream threads of application {@code runId}, or -1 when the JVM cannot tell. */
+    private static long streamThreadCpuNanos(String runId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+            return -1;
+        }
+        long sum = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (name.startsWith(runId + "-") && name.contains("-StreamThread-")) {
+                long cpu = threads.getThreadCpuTime(thread.getId());
+                sum += Math.max(cpu, 0);
+            }
+        }
+        return sum;
     }
 
     private void awaitRunning(KafkaStreams streams, CountDownLatch running) {

@@ -7,10 +7,13 @@ import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.codec.DecodingException;
 import io.kroute.topology.DeadLetter;
 import io.kroute.topology.Routed;
+import io.kroute.topology.learn.PendingWindows;
 import io.kroute.topology.metrics.KrouteCounters;
 import io.kroute.topology.weights.ActiveModel;
 import io.kroute.topology.weights.ActiveWeights;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,24 +24,40 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The decide path for one prompts record: decode, classify and screen with the active model, then either hold
  * the prompt (quarantine) or choose its provider (decision). Every record yields exactly one output; a record
- * that cannot be decoded becomes a dead letter and the stream goes on.
+ * that cannot be decoded becomes a dead letter and the stream goes on. With {@link PendingWindows}, each decision
+ * also opens its reward window in the task's stores, in the same transaction as the decision, so the learn path
+ * need not read {@code decisions} back.
  */
 public final class DecideProcessor implements Processor<byte[], byte[], String, Routed> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecideProcessor.class);
 
     private final PromptDecoder decoder;
     private final ActiveWeights weights;
     private final PromptScreen screen;
     private final Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory;
     private final KrouteCounters counters;
+    private final PendingWindows windows;
     private ProcessorContext<String, Routed> context;
     private ProviderChooser chooser;
+    private boolean warnedKey;
 
     public DecideProcessor(PromptDecoder decoder, ActiveWeights weights, PromptScreen screen,
             Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory, KrouteCounters counters) {
+        this(decoder, weights, screen, chooserFactory, counters, null);
+    }
+
+    /** @param windows where each decision opens its reward window; null to open none (decide only) */
+    public DecideProcessor(PromptDecoder decoder, ActiveWeights weights, PromptScreen screen,
+            Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory, KrouteCounters counters,
+            PendingWindows windows) {
+        this.windows = windows;
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.weights = Objects.requireNonNull(weights, "weights");
         this.screen = Objects.requireNonNull(screen, "screen");
@@ -51,6 +70,9 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
         this.context = context;
         this.chooser = chooserFactory.apply(context);
         screen.init(context);
+        if (windows != null) {
+            windows.init(context);
+        }
     }
 
     @Override
@@ -80,10 +102,41 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
         } else {
             ProviderChooser.Chosen chosen = chooser.choose(classification.label(), model);
             out = new Routed.Decided(decision(event, screening, model, chosen, now));
+            if (windows != null) {
+                windows.open(event.getId(), classification.label(), chosen.choice().arm(),
+                        chosen.choice().propensity(), record.timestamp());
+                if (!warnedKey && !keyIsId(record.key(), event.getId())) {
+                    warnedKey = true;
+                    LOG.warn("prompt '{}' in task {} is not keyed by its id: its decision is, but its rewards join "
+                            + "only in the task of its id's partition, so with more than one partition they may be "
+                            + "dead-lettered 'unmatched'; key prompts by their id (warned once per task)",
+                            event.getId(), context.taskId());
+                }
+            }
             counters.decision(classification.label(), chosen.choice().arm());
         }
         context.forward(new Record<>(event.getId(), out, record.timestamp(), record.headers()));
         counters.decisionLatency(System.nanoTime() - started);
+    }
+
+    /** Whether {@code key} is the UTF-8 encoding of {@code id}, without encoding it when it is ASCII. */
+    static boolean keyIsId(byte[] key, String id) {
+        if (key == null) {
+            return false;
+        }
+        if (key.length != id.length()) {
+            return Arrays.equals(key, id.getBytes(StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < key.length; i++) {
+            char c = id.charAt(i);
+            if (c >= 0x80) {
+                return Arrays.equals(key, id.getBytes(StandardCharsets.UTF_8));
+            }
+            if (key[i] != (byte) c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RoutingDecision decision(PromptEvent event, Screening screening, ActiveModel model,

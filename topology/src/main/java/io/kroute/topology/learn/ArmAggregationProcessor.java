@@ -1,7 +1,10 @@
 package io.kroute.topology.learn;
 
+import io.kroute.inference.bandit.ArmEvidence;
+import io.kroute.inference.bandit.ChangeAwareEvidence;
 import io.kroute.inference.bandit.DecayedEvidence;
 import io.kroute.inference.bandit.Forgetting;
+import io.kroute.schemas.ArmHistory;
 import io.kroute.schemas.ArmState;
 import io.kroute.topology.decide.ProviderChooser;
 import java.time.Duration;
@@ -19,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Folds rewards into their arm's statistics, with discounting: before each reward the arm's sums are decayed to
  * the reward's event time, so recent rewards weigh more and the bandit follows a provider whose quality
- * changes. Each arm has one owner task (the input is keyed by {@code class|provider}), which writes the arm's
+ * changes. Under change-aware discounting the longer history is kept beside the recent sums. Each arm has one owner task (the input is keyed by {@code class|provider}), which writes the arm's
  * new statistics to {@code arm-state}: at every change, or, with a publish interval, the changed arms once
  * per interval (fewer writes, and fewer times the decide tasks re-prepare their selection distributions).
  */
@@ -55,21 +58,35 @@ public final class ArmAggregationProcessor implements Processor<String, ArmRewar
     public void process(Record<String, ArmReward> record) {
         ArmReward reward = record.value();
         ArmState current = store.get(record.key());
-        DecayedEvidence evidence = current == null ? (DecayedEvidence) forgetting.empty()
-                : ProviderChooser.evidence(current, forgetting);
-        DecayedEvidence next = evidence.plus(reward.reward(), reward.time());
+        ArmEvidence evidence = current == null ? forgetting.empty() : ProviderChooser.evidence(current, forgetting);
+        ArmEvidence next = evidence.plus(reward.reward(), reward.time());
+        DecayedEvidence sums;
+        ArmHistory history = null;
+        if (next instanceof ChangeAwareEvidence changeAware) {
+            sums = changeAware.recent();
+            DecayedEvidence longer = changeAware.history();
+            history = ArmHistory.newBuilder()
+                    .setWeight(longer.weight())
+                    .setRewardSum(longer.rewardSum())
+                    .setRewardSquareSum(longer.rewardSquareSum())
+                    .setHalfLifeMs(halfLifeMs(longer))
+                    .build();
+        } else {
+            sums = (DecayedEvidence) next;
+        }
         ArmState state = ArmState.newBuilder()
                 .setLabel(reward.label())
                 .setProvider(reward.provider())
-                .setSuccesses(next.rewardSum())
-                .setFailures(Math.max(0, next.weight() - next.rewardSum()))
-                .setRewardSum(next.rewardSum())
-                .setRewardSquareSum(next.rewardSquareSum())
-                .setWeight(next.weight())
-                .setCount(next.updates())
-                .setHalfLifeMs(next.halfLife() == 0 ? null : Math.round(next.halfLife()))
-                .setLastUpdatedAt(Instant.ofEpochMilli(next.referenceTime()))
+                .setSuccesses(sums.rewardSum())
+                .setFailures(Math.max(0, sums.weight() - sums.rewardSum()))
+                .setRewardSum(sums.rewardSum())
+                .setRewardSquareSum(sums.rewardSquareSum())
+                .setWeight(sums.weight())
+                .setCount(sums.updates())
+                .setHalfLifeMs(halfLifeMs(sums))
+                .setLastUpdatedAt(Instant.ofEpochMilli(sums.referenceTime()))
                 .setVersion(current == null ? 1 : current.getVersion() + 1)
+                .setHistory(history)
                 .build();
         store.put(record.key(), state);
         if (publishInterval.isZero()) {
@@ -77,6 +94,10 @@ public final class ArmAggregationProcessor implements Processor<String, ArmRewar
         } else {
             changed.add(record.key());
         }
+    }
+
+    private static Long halfLifeMs(DecayedEvidence evidence) {
+        return evidence.halfLife() == 0 ? null : Math.round(evidence.halfLife());
     }
 
     private void publishChanged() {

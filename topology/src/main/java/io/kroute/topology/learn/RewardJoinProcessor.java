@@ -3,7 +3,6 @@ package io.kroute.topology.learn;
 import io.kroute.inference.bandit.ContextualBandit;
 import io.kroute.inference.bandit.RewardFunction;
 import io.kroute.schemas.RewardEvent;
-import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.codec.AvroCodec;
 import io.kroute.schemas.codec.DecodingException;
 import io.kroute.topology.DeadLetter;
@@ -11,37 +10,28 @@ import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.KrouteConfig.DuplicateRewards;
 import io.kroute.topology.KrouteTopics;
 import io.kroute.topology.metrics.KrouteCounters;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Joins each reward with the decision it answers. Decisions (read back from {@code decisions}) open a window
- * of {@code rewardWindow} in event time; a reward inside it is turned into a reward in [0, 1] for the arm the
- * decision pulled, and for the same provider's global arm. When a window closes with no reward, the default
- * reward (if configured) is folded in instead. Rewards that answer no known decision, come after the window,
- * name another provider than the decision, or carry invalid values go to {@code dead-letters} with the reason.
- * Decisions and rewards are both keyed by prompt id, so a decision and its rewards meet in the same task.
+ * Joins each reward with the decision it answers. The decide processor opens a window of {@code rewardWindow} in
+ * event time for every decision ({@link PendingWindows}); a reward inside it is turned into a reward in [0, 1]
+ * for the arm the decision pulled, and for the same provider's global arm. When a window closes with no reward,
+ * the default reward (if configured) is folded in instead. Rewards that answer no known decision, come after the
+ * window, name another provider than the decision, or carry invalid values go to {@code dead-letters} with the
+ * reason. Prompts and rewards are both keyed by prompt id, so a decision's window and its rewards meet in the
+ * same task.
  */
 public final class RewardJoinProcessor implements Processor<byte[], byte[], String, Learned> {
 
-    private final String pendingStoreName;
-    private final String deadlineStoreName;
-    private final AvroCodec<RoutingDecision> decisions;
+    private final PendingWindows windows;
     private final AvroCodec<RewardEvent> rewards;
     private final RewardFunction rewardFunction;
     private final long windowMs;
@@ -49,18 +39,13 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
     private final DuplicateRewards duplicates;
     private final KrouteCounters counters;
     private ProcessorContext<String, Learned> context;
-    private KeyValueStore<String, PendingDecision> pending;
-    private KeyValueStore<Bytes, byte[]> deadlines;
 
-    public RewardJoinProcessor(String pendingStoreName, String deadlineStoreName, AvroCodec<RoutingDecision> decisions,
-            AvroCodec<RewardEvent> rewards, RewardFunction rewardFunction, KrouteConfig config,
-            KrouteCounters counters) {
-        this.pendingStoreName = Objects.requireNonNull(pendingStoreName, "pendingStoreName");
-        this.deadlineStoreName = Objects.requireNonNull(deadlineStoreName, "deadlineStoreName");
-        this.decisions = Objects.requireNonNull(decisions, "decisions");
+    public RewardJoinProcessor(PendingWindows windows, AvroCodec<RewardEvent> rewards, RewardFunction rewardFunction,
+            KrouteConfig config, KrouteCounters counters) {
+        this.windows = Objects.requireNonNull(windows, "windows");
         this.rewards = Objects.requireNonNull(rewards, "rewards");
         this.rewardFunction = Objects.requireNonNull(rewardFunction, "rewardFunction");
-        this.windowMs = config.rewardWindow().toMillis();
+        this.windowMs = windows.windowMs();
         this.defaultReward = config.defaultReward();
         this.duplicates = config.duplicateRewards();
         this.counters = Objects.requireNonNull(counters, "counters");
@@ -69,8 +54,7 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
     @Override
     public void init(ProcessorContext<String, Learned> context) {
         this.context = context;
-        this.pending = context.getStateStore(pendingStoreName);
-        this.deadlines = context.getStateStore(deadlineStoreName);
+        windows.init(context);
         // Windows close as event time passes; checking every second (or window) bounds the lag of a default.
         long every = Math.max(1, Math.min(windowMs, 1000));
         context.schedule(Duration.ofMillis(every), PunctuationType.STREAM_TIME, this::closeWindows);
@@ -78,32 +62,7 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
-        if (KrouteTopics.DECISIONS.equals(topic)) {
-            openWindow(record);
-        } else {
-            matchReward(record, topic);
-        }
-    }
-
-    private void openWindow(Record<byte[], byte[]> record) {
-        RoutingDecision decision;
-        try {
-            decision = decisions.decode(KrouteTopics.DECISIONS, record.value());
-        } catch (DecodingException e) {
-            deadLetter(record, kind(e), e.getMessage());
-            return;
-        }
-        if (decision == null || pending.get(decision.getPromptId()) != null) {
-            return; // a tombstone, or a decision replayed: the window of the first one stands
-        }
-        long deadline = record.timestamp() + windowMs;
-        pending.put(decision.getPromptId(), new PendingDecision(decision.getLabel(), decision.getProvider(),
-                decision.getPropensity(), record.timestamp(), deadline, 0, false));
-        deadlines.put(deadlineKey(deadline, decision.getPromptId()), new byte[0]);
-    }
-
-    private void matchReward(Record<byte[], byte[]> record, String topic) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(KrouteTopics.REWARDS);
         RewardEvent reward;
         try {
             reward = rewards.decode(topic, record.value());
@@ -116,7 +75,7 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
             return;
         }
         String promptId = reward.getPromptId();
-        PendingDecision decision = pending.get(promptId);
+        PendingDecision decision = windows.get(promptId);
         if (decision == null) {
             reject(record, "unmatched", "expected a decision for prompt '" + promptId + "' within the last "
                     + windowMs + " ms of event time, found none");
@@ -146,40 +105,16 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
             reject(record, "invalid-reward", "reward for prompt '" + promptId + "': " + e.getMessage());
             return;
         }
-        pending.put(promptId, decision.withReward());
+        windows.update(promptId, decision.withReward());
         emit(decision, value, record.timestamp(), false);
     }
 
     private void closeWindows(long streamTime) {
-        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(deadlineKey(Long.MIN_VALUE, ""),
-                deadlineKey(streamTime == Long.MAX_VALUE ? streamTime : streamTime + 1, ""))) {
-            it.forEachRemaining(due::add);
-        }
-        for (KeyValue<Bytes, byte[]> entry : due) {
-            deadlines.delete(entry.key);
-            long deadline = ByteBuffer.wrap(entry.key.get()).getLong() ^ Long.MIN_VALUE;
-            String promptId = new String(entry.key.get(), Long.BYTES, entry.key.get().length - Long.BYTES,
-                    StandardCharsets.UTF_8);
-            PendingDecision decision = pending.get(promptId);
-            if (decision == null || decision.deadline() != deadline) {
-                continue;
-            }
-            if (decision.closed()) {
-                pending.delete(promptId);
-                continue;
-            }
+        windows.closeDue(streamTime, (promptId, decision, deadline) -> {
             if (decision.rewards() == 0 && defaultReward.isPresent()) {
                 emit(decision, defaultReward.getAsDouble(), deadline, true);
             }
-            long dropAt = deadline + windowMs;
-            if (dropAt <= streamTime) {
-                pending.delete(promptId); // event time jumped past both windows at once
-            } else {
-                pending.put(promptId, decision.closedUntil(dropAt));
-                deadlines.put(deadlineKey(dropAt, promptId), new byte[0]);
-            }
-        }
+        });
     }
 
     private void emit(PendingDecision decision, double value, long time, boolean defaulted) {
@@ -205,11 +140,5 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
 
     private static String kind(DecodingException e) {
         return e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** Big-endian time with the sign bit flipped, so byte order is time order, then the prompt id. */
-    static Bytes deadlineKey(long time, String promptId) {
-        byte[] id = promptId.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + id.length).putLong(time ^ Long.MIN_VALUE).put(id).array());
     }
 }

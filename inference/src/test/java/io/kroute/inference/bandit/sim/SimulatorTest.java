@@ -72,6 +72,28 @@ class SimulatorTest {
     }
 
     @Test
+    void shouldForgetOnlyAfterAChangeWithChangeAwareDiscounting() throws IOException {
+        Simulator withOutage = new Simulator(outage());
+        ObjectNode calm = ScenarioTest.minimal();
+        calm.remove("changes");
+        Simulator withoutChange = new Simulator(Scenario.parse(calm));
+        PolicyCatalog.Spec changeAware = PolicyCatalog.create("thompson", 1000, BanditConfig.Clock.REWARD_COUNT);
+        PolicyCatalog.Spec stationary = PolicyCatalog.create("thompson-stationary", 1000, BanditConfig.Clock.REWARD_COUNT);
+        PolicyCatalog.Spec discounted = PolicyCatalog.create("thompson-discounted", 1000, BanditConfig.Clock.REWARD_COUNT);
+
+        // Nothing changes: no arm's recent rewards disagree with its history, so nothing is forgotten and the
+        // decisions are those of Thompson sampling without forgetting.
+        assertThat(withoutChange.run(changeAware, 10_000, 5).cumulativeRegret())
+                .isEqualTo(withoutChange.run(stationary, 10_000, 5).cumulativeRegret());
+        // After the outage it leaves the failed arm like plain discounting, far sooner than without forgetting.
+        SimulationResult afterOutage = withOutage.run(changeAware, 10_000, 5);
+        long off = afterOutage.changePoints().get(0).decisionsTo90PercentOff();
+        assertThat(off).isLessThanOrEqualTo(2 * withOutage.run(discounted, 10_000, 5).changePoints().get(0)
+                .decisionsTo90PercentOff());
+        assertThat(off).isLessThan(withOutage.run(stationary, 10_000, 5).changePoints().get(0).decisionsTo90PercentOff());
+    }
+
+    @Test
     void shouldHoldBackRewardsForTheScenarioDelay() throws IOException {
         ObjectNode s = ScenarioTest.minimal();
         s.put("rewardDelay", 500);

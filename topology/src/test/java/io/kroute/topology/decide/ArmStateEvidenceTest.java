@@ -1,0 +1,62 @@
+package io.kroute.topology.decide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kroute.inference.bandit.ArmEvidence;
+import io.kroute.inference.bandit.ChangeAwareEvidence;
+import io.kroute.inference.bandit.DecayedEvidence;
+import io.kroute.inference.bandit.Forgetting;
+import io.kroute.schemas.ArmHistory;
+import io.kroute.schemas.ArmState;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** How an {@code arm-state} record is read back as the evidence of the configured forgetting. */
+class ArmStateEvidenceTest {
+
+    private static ArmState.Builder state() {
+        return ArmState.newBuilder().setLabel("code").setProvider("alpha").setSuccesses(3).setFailures(1)
+                .setRewardSum(3).setRewardSquareSum(2.5).setWeight(4).setCount(9).setHalfLifeMs(60_000L)
+                .setLastUpdatedAt(Instant.ofEpochMilli(1_000)).setVersion(9);
+    }
+
+    @Test
+    void shouldReadTheSumsAsDecayedEvidenceUnderPlainDiscounting() {
+        ArmEvidence evidence = ProviderChooser.evidence(state().build(), Forgetting.halfLife(60_000));
+
+        assertThat(evidence).isEqualTo(new DecayedEvidence(60_000, 1_000, 9, 4, 3, 2.5));
+    }
+
+    @Test
+    void shouldReadTheSumsAsRecentAndTheHistoryAsHistoryUnderChangeAwareDiscounting() {
+        ArmState record = state().setHistory(ArmHistory.newBuilder().setWeight(9).setRewardSum(8)
+                .setRewardSquareSum(7.5).setHalfLifeMs(null).build()).build();
+
+        ChangeAwareEvidence evidence = (ChangeAwareEvidence) ProviderChooser.evidence(record,
+                Forgetting.changeAware(60_000, 0, 3));
+
+        assertThat(evidence.recent()).isEqualTo(new DecayedEvidence(60_000, 1_000, 9, 4, 3, 2.5));
+        assertThat(evidence.history()).isEqualTo(new DecayedEvidence(0, 1_000, 9, 9, 8, 7.5));
+        assertThat(evidence.threshold()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldStartTheHistoryFromTheSumsOfARecordWrittenWithoutOne() {
+        ChangeAwareEvidence evidence = (ChangeAwareEvidence) ProviderChooser.evidence(state().build(),
+                Forgetting.changeAware(60_000, 0, 3));
+
+        assertThat(evidence.history()).isEqualTo(new DecayedEvidence(0, 1_000, 9, 4, 3, 2.5));
+        // Recent and history agree, so the arm is described by the history.
+        assertThat(evidence.at(1_000).weight()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldClampSumsThatNoRewardsCouldHaveProduced() {
+        ArmState corrupt = state().setWeight(2).setRewardSum(5).setRewardSquareSum(-1).build();
+
+        DecayedEvidence evidence = (DecayedEvidence) ProviderChooser.evidence(corrupt, Forgetting.halfLife(60_000));
+
+        assertThat(evidence.rewardSum()).isEqualTo(2);
+        assertThat(evidence.rewardSquareSum()).isEqualTo(0);
+    }
+}
