@@ -6,8 +6,9 @@ import io.kroute.inference.text.SparseFeatures;
 import java.util.Objects;
 
 /**
- * Classifies a prompt and screens it for anomalies in one pass over its text: the tokenizer gathers the
- * character statistics while it finds the tokens. Immutable and thread-safe (scratch space is per thread).
+ * Classifies a prompt and screens it for anomalies from one scan of its text: the tokenizer gathers the
+ * character statistics (in a tight pass of their own) along with the tokens the classifier uses. Immutable and
+ * thread-safe (scratch space is per thread).
  */
 public final class PromptAnalyzer {
     private final TextClassifier classifier;

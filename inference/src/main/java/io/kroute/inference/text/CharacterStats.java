@@ -3,8 +3,9 @@ package io.kroute.inference.text;
 import java.util.Arrays;
 
 /**
- * Character-level statistics of a text, gathered by {@link WordTokenizer} in the same pass that finds the
- * tokens, over the original (not lower-cased) code points of the examined prefix. Reusable; not thread-safe.
+ * Character-level statistics of a text, over the original (not lower-cased) code points of the prefix that
+ * {@link WordTokenizer} examines: gathered in a tight pass of their own ({@link #gather}), except the count of
+ * tokens that mix scripts, which the tokenizer adds. Reusable; not thread-safe.
  */
 public final class CharacterStats {
     // Per-ASCII-character class bits, so the common case costs one table load.
@@ -57,8 +58,10 @@ public final class CharacterStats {
     int longestRun;
     int longestEncodedRun;
     int mixedScriptTokens;
+    /** Surrogate pairs in the examined prefix (each one code point of two characters). */
+    private int surrogatePairs;
 
-    /** Occurrences of each ASCII character, incremented by the scanner itself (its fast path). */
+    /** Occurrences of each ASCII character. */
     final int[] asciiCounts = new int[128];
     /** Scratch for finish(): the ASCII characters present, ascending. */
     private final int[] presentAscii = new int[128];
@@ -80,6 +83,7 @@ public final class CharacterStats {
         longestRun = 0;
         longestEncodedRun = 0;
         mixedScriptTokens = 0;
+        surrogatePairs = 0;
         countLogCounts = 0.0;
         Arrays.fill(asciiCounts, 0);
         if (otherSize > 0) {
@@ -91,6 +95,66 @@ public final class CharacterStats {
 
     public CharacterStats() {
         Arrays.fill(otherKeys, -1);
+    }
+
+    /**
+     * Replaces the statistics with those of {@code text}'s first {@code n} characters (the whole text's length
+     * still counts as {@link #totalLength}), all but the mixed-script tokens, and returns whether every one of
+     * those characters is ASCII.
+     *
+     * <p>An ASCII character costs its count and the two run trackers; every per-class count and the entropy
+     * are derived from the 128 counts once per text ({@link #finish}). Code points above U+007F take the
+     * general path ({@link #addNonAscii}). The running state stays in locals: the loop writes no field.
+     */
+    boolean gather(CharSequence text, int n) {
+        clear();
+        int[] counts = asciiCounts;
+        byte[] classes = ASCII_CLASS;
+        int previous = -1;
+        int run = 0;
+        int longestRun = 0;
+        // The current encoded-alphabet run: its length times ENCODED_UNIT, or'ed with its characters' class bits.
+        long encoded = 0;
+        int longestEncodedRun = 0;
+        int i = 0;
+        while (i < n) {
+            int cp = text.charAt(i++);
+            int bits;
+            if (cp < 128) {
+                counts[cp]++;
+                bits = classes[cp];
+            } else {
+                if (Character.isHighSurrogate((char) cp) && i < n && Character.isLowSurrogate(text.charAt(i))) {
+                    cp = Character.toCodePoint((char) cp, text.charAt(i++));
+                    surrogatePairs++;
+                }
+                bits = addNonAscii(cp);
+            }
+            if (cp == previous) {
+                longestRun = Math.max(longestRun, ++run);
+            } else {
+                run = 1;
+                previous = cp;
+            }
+            if ((bits & ENCODED) != 0) {
+                encoded = (encoded + ENCODED_UNIT) | bits;
+            } else if (encoded != 0) {
+                longestEncodedRun = Math.max(longestEncodedRun, encodedRunLength(encoded));
+                encoded = 0;
+            }
+        }
+        if (encoded != 0) {
+            longestEncodedRun = Math.max(longestEncodedRun, encodedRunLength(encoded));
+        }
+        finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun);
+        return nonAscii == 0;
+    }
+
+    /** One character of an encoded-alphabet run, above every class bit. */
+    private static final long ENCODED_UNIT = 0x100;
+
+    private static int encodedRunLength(long encoded) {
+        return encodedRunLength((int) (encoded / ENCODED_UNIT), (int) (encoded & (ENCODED_UNIT - 1)));
     }
 
     /** The class bits of an ASCII character: one table load. */
@@ -135,10 +199,10 @@ public final class CharacterStats {
     }
 
     /**
-     * Completes the statistics with what the scanner tracked itself: the whole text's length (examined or not),
+     * Completes the statistics with what {@link #gather} tracked in its locals: the whole text's length (examined or not),
      * the code points examined and the longest runs; derives the ASCII characters' classes and the entropy sum.
      */
-    void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun) {
+    private void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun) {
         this.totalLength = totalLength;
         this.codePoints = codePoints;
         this.longestRun = longestRun;

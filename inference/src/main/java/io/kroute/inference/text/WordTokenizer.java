@@ -76,15 +76,20 @@ public final class WordTokenizer {
 
     /**
      * Tokenizes {@code text} into {@code out} and, when {@code stats} is not null, gathers its character
-     * statistics in the same pass (both replace their previous content).
+     * statistics ({@code CharacterStats.gather}, a tight pass of its own before the token pass; both replace
+     * their previous content).
      */
     public void scan(CharSequence text, TokenBuffer out, CharacterStats stats) {
         out.clear();
-        if (stats != null) {
-            stats.clear();
-        }
         int n = examinedLength(text);
-        scanRange(text, n, out, stats, lowercase);
+        if (stats == null) {
+            scanRange(text, n, out, null, lowercase);
+            return;
+        }
+        // The statistics take their own tight pass over the characters. Only a token with a letter above
+        // U+007F can mix scripts, so the token pass counts mixed-script tokens only when the text has one.
+        boolean ascii = stats.gather(text, n);
+        scanRange(text, n, out, ascii ? null : stats, lowercase);
     }
 
     /** Tokens as strings, for tests and tools; the hot path uses {@link #scan}. */
@@ -98,6 +103,7 @@ public final class WordTokenizer {
         return tokens;
     }
 
+    /** Finds the tokens; counts the tokens that mix scripts into {@code stats} when it is not null. */
     private static void scanRange(CharSequence text, int n, TokenBuffer out, CharacterStats stats,
             boolean lowercase) {
         int tokenStart = -1;
@@ -107,46 +113,11 @@ public final class WordTokenizer {
         boolean tokenLatin = false;
         int tokenScript = SCRIPT_NONE;
         boolean tokenTwoOtherScripts = false;
-        // The character statistics' running state, in locals rather than fields so the per-character work
-        // costs no memory traffic beyond the ASCII count itself (see CharacterStats).
-        int[] asciiCounts = stats == null ? null : stats.asciiCounts;
-        int surrogatePairs = 0;
-        int previous = -1;
-        int run = 0;
-        int longestRun = 0;
-        int encodedRun = 0;
-        int encodedBits = 0;
-        int longestEncodedRun = 0;
         int i = 0;
         while (i < n) {
             int cp = text.charAt(i++);
             if (Character.isHighSurrogate((char) cp) && i < n && Character.isLowSurrogate(text.charAt(i))) {
                 cp = Character.toCodePoint((char) cp, text.charAt(i++));
-                surrogatePairs++;
-            }
-            int bits = 0;
-            if (asciiCounts != null) {
-                if (cp < 128) {
-                    asciiCounts[cp]++;
-                    bits = CharacterStats.asciiClass(cp);
-                } else {
-                    bits = stats.addNonAscii(cp);
-                }
-                if (cp == previous) {
-                    longestRun = Math.max(longestRun, ++run);
-                } else {
-                    run = 1;
-                    previous = cp;
-                }
-                if ((bits & CharacterStats.ENCODED) != 0) {
-                    encodedRun++;
-                    encodedBits |= bits;
-                } else if (encodedRun > 0) {
-                    longestEncodedRun = Math.max(longestEncodedRun,
-                            CharacterStats.encodedRunLength(encodedRun, encodedBits));
-                    encodedRun = 0;
-                    encodedBits = 0;
-                }
             }
             int original = cp;
             if (lowercase) {
@@ -189,7 +160,8 @@ public final class WordTokenizer {
                 tokenCodePoints++;
                 if (stats != null) {
                     if (original < 128) {
-                        tokenLatin |= (bits & CharacterStats.LETTER) != 0;
+                        // An ASCII word character is a letter, a digit or '_'; only the letters are Latin.
+                        tokenLatin |= original >= 'A' && original != '_';
                     } else if (!tokenTwoOtherScripts) {
                         int script = scriptGroup(original);
                         if (script == SCRIPT_LATIN) {
@@ -214,10 +186,6 @@ public final class WordTokenizer {
         if (tokenStart >= 0 && endToken(out, tokenStart, tokenCodePoints)
                 && mixesScripts(tokenLatin, tokenScript, tokenTwoOtherScripts)) {
             stats.mixedScriptTokens++;
-        }
-        if (stats != null) {
-            longestEncodedRun = Math.max(longestEncodedRun, CharacterStats.encodedRunLength(encodedRun, encodedBits));
-            stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun);
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scanner's statistics (an ASCII fast path with a class table, a general path above U+007F, running state
- * in the scan loop) against a plain reference that follows the definitions one code point at a time.
+ * The statistics (their own pass: an ASCII fast path with a histogram and a class table, a general path above
+ * U+007F, running state in locals; mixed-script tokens from the token pass) against a plain reference that
+ * follows the definitions one code point at a time.
  */
 class CharacterStatsTest {
     private static final int[] SPECIAL = {
@@ -30,6 +31,10 @@ class CharacterStatsTest {
         for (int t = 0; t < 3000; t++) {
             assertMatchesReference(randomText(random, random.nextInt(400)));
         }
+        // All-ASCII texts, whose tokens are found without tracking scripts.
+        for (int t = 0; t < 1000; t++) {
+            assertMatchesReference(asciiText(random, random.nextInt(400)));
+        }
     }
 
     @Test
@@ -43,6 +48,38 @@ class CharacterStatsTest {
         assertMatchesReference("abcdefghij".repeat(5) + " 1234567890" + "A1");
         assertMatchesReference("x".repeat(39) + " " + "y".repeat(40) + " " + "z".repeat(41));
         assertMatchesReference("pаypal Москва 東京タワー wоrld İstanbul ΟΔΟΣ K\u212Aelvin");
+    }
+
+    @Test
+    void shouldFindTheSameTokensWithAndWithoutStatistics() {
+        // The statistics take a pass of their own; the token pass must not depend on whether they are gathered.
+        SplittableRandom random = new SplittableRandom(20261128);
+        WordTokenizer caseKeeping = new WordTokenizer(false, WordTokenizer.DEFAULT_MAX_CHARS);
+        WordTokenizer capped = new WordTokenizer(true, 50);
+        CharacterStats stats = new CharacterStats();
+        TokenBuffer plain = new TokenBuffer();
+        TokenBuffer gathered = new TokenBuffer();
+        for (int t = 0; t < 2000; t++) {
+            String text = t % 2 == 0 ? randomText(random, random.nextInt(300)) : asciiText(random, random.nextInt(300));
+            for (WordTokenizer scanner : new WordTokenizer[] {tokenizer, caseKeeping, capped}) {
+                scanner.scan(text, plain);
+                scanner.scan(text, gathered, stats);
+                assertThat(tokensOf(gathered)).as("text " + escape(text)).isEqualTo(tokensOf(plain));
+            }
+        }
+    }
+
+    @Test
+    void shouldTellWhetherTheExaminedTextIsAscii() {
+        CharacterStats stats = new CharacterStats();
+        assertThat(stats.gather("", 0)).isTrue();
+        assertThat(stats.gather("plain ASCII\u007F\t", 13)).isTrue();
+        assertThat(stats.nonAscii()).isZero();
+        assertThat(stats.gather("caf\u00E9", 4)).isFalse();
+        assertThat(stats.nonAscii()).isEqualTo(1);
+        // Only the examined prefix counts.
+        assertThat(stats.gather("cafe \u00E9", 5)).isTrue();
+        assertThat(stats.totalLength()).isEqualTo(6);
     }
 
     @Test
@@ -88,6 +125,22 @@ class CharacterStatsTest {
             }
         }
         return s.toString();
+    }
+
+    private static String asciiText(SplittableRandom random, int length) {
+        StringBuilder s = new StringBuilder();
+        while (s.length() < length) {
+            s.append((char) random.nextInt(0x80));
+        }
+        return s.toString();
+    }
+
+    private static java.util.List<String> tokensOf(TokenBuffer buffer) {
+        java.util.List<String> tokens = new java.util.ArrayList<>();
+        for (int i = 0; i < buffer.count(); i++) {
+            tokens.add(buffer.token(i));
+        }
+        return tokens;
     }
 
     private void assertMatchesReference(String text) {
