@@ -44,24 +44,12 @@ class BrokerRestartIT {
                 downMs = (System.nanoTime() - stoppedAt) / 1_000_000;
                 assertThat(node.isAlive()).as("kroute alive after the broker restart").isTrue();
 
-                Await.until("every prompt sent", bound, workload::allSent);
-                List<String> sent = workload.sent();
                 try (OutputAudit audit = new OutputAudit(client)) {
-                    audit.readUntil("an answer for every prompt", bound, a -> {
-                        if (!node.isAlive()) {
-                            throw new AssertionError("kroute exited on its own:\n" + node.log());
-                        }
-                        return a.answered(sent) == sent.size();
-                    });
-                    Map<String, Long> tally = audit.tally(sent);
-                    Await.until("the dispatcher to answer every decision", bound,
-                            () -> workload.decisionsSeen() >= tally.get("decided"));
-                    workload.close();
-                    long rewards = workload.rewardsSent();
-                    Map<String, ArmState> arms = Await.until("every reward folded", bound,
-                            () -> Workload.armStates(client, shared.registry()),
-                            a -> Workload.countAll(a) >= 2 * rewards);
-                    List<String> wrong = Workload.disagreements(workload.expectedArms(), arms, 1e-6);
+                    Workload.Reconciliation run = workload.reconcile(audit, node, bound);
+                    Map<String, Long> tally = run.tally();
+                    long rewards = run.rewardsSent();
+                    Map<String, ArmState> arms = run.arms();
+                    List<String> wrong = run.disagreements();
                     int health = Http.get(node.httpUrl() + "/health").status();
 
                     new Figures("broker-restart")

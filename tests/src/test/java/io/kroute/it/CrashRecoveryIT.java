@@ -66,24 +66,12 @@ class CrashRecoveryIT {
                     kroute = KrouteProcess.start(shared.dir().resolve("node"), args);
                 }
                 KrouteProcess last = kroute;
-                Await.until("every prompt sent", bound, workload::allSent);
-                List<String> sent = workload.sent();
                 try (OutputAudit audit = new OutputAudit(client)) {
-                    audit.readUntil("an answer for every prompt", bound, a -> {
-                        if (!last.isAlive()) {
-                            throw new AssertionError("kroute exited on its own:\n" + last.log());
-                        }
-                        return a.answered(sent) == sent.size();
-                    });
-                    Map<String, Long> tally = audit.tally(sent);
-                    Await.until("the dispatcher to answer every decision", bound,
-                            () -> workload.decisionsSeen() >= tally.get("decided"));
-                    workload.close();
-                    long rewards = workload.rewardsSent();
-                    Map<String, ArmState> arms = Await.until("every reward folded into its arm and its global arm",
-                            bound, () -> Workload.armStates(client, shared.registry()),
-                            a -> Workload.countAll(a) >= 2 * rewards);
-                    List<String> wrong = Workload.disagreements(workload.expectedArms(), arms, 1e-6);
+                    Workload.Reconciliation run = workload.reconcile(audit, last, bound);
+                    Map<String, Long> tally = run.tally();
+                    long rewards = run.rewardsSent();
+                    Map<String, ArmState> arms = run.arms();
+                    List<String> wrong = run.disagreements();
 
                     new Figures("crash-recovery")
                             .put("injected", "SIGKILL of the kroute JVM three times (after " + killedAtDecision

@@ -196,6 +196,34 @@ public final class Workload implements AutoCloseable {
         checkHealthy();
     }
 
+    /** What a run left once every prompt was answered and every reward folded: the audit's tally and the arms. */
+    public record Reconciliation(Map<String, Long> tally, long rewardsSent,
+            Map<String, ArmState> arms, List<String> disagreements) {
+    }
+
+    /**
+     * Waits, each wait within {@code bound}, until every prompt is sent and answered on the output topics (failing
+     * at once if {@code node} exits), the dispatcher has answered every decision, and every reward sent is folded
+     * into its class arm and its global arm; then stops the workload and compares every arm with the rewards sent.
+     */
+    public Reconciliation reconcile(OutputAudit audit, KrouteProcess node, Duration bound) throws InterruptedException {
+        Await.until("every prompt sent", bound, this::allSent);
+        List<String> ids = sent();
+        audit.readUntil("an answer for every prompt", bound, a -> {
+            if (!node.isAlive()) {
+                throw new AssertionError("kroute exited on its own:\n" + node.log());
+            }
+            return a.answered(ids) == ids.size();
+        });
+        Map<String, Long> tally = audit.tally(ids);
+        Await.until("the dispatcher to answer every decision", bound, () -> decisionsSeen() >= tally.get("decided"));
+        close();
+        long rewards = rewardsSent();
+        Map<String, ArmState> arms = Await.until("every reward folded into its arm and its global arm", bound,
+                () -> armStates(client, registry), a -> countAll(a) >= 2 * rewards);
+        return new Reconciliation(tally, rewards, arms, disagreements(expectedArms(), arms, 1e-6));
+    }
+
     /** The latest statistics of every arm on {@code arm-state}, read to its end with read_committed. */
     public static Map<String, ArmState> armStates(Map<String, Object> client, SchemaRegistry registry) {
         AvroCodec<ArmState> codec = AvroCodec.forValues(ArmState.class, registry);
