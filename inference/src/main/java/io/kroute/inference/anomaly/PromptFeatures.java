@@ -67,36 +67,49 @@ public final class PromptFeatures {
     }
 
     /**
-     * Sets the mean token length and the most frequent token's share in one pass over the tokens, counting
-     * them in an open-addressing table. A token the vocabulary knows is identified by its feature index (one
-     * integer compare, no hashing of its characters); an unknown one by its characters (a hash match alone is
-     * not enough: short tokens such as "Aa" and "BB" share a hash).
+     * Sets the mean token length and the most frequent token's share. The vectorizer counted the tokens the
+     * vocabulary knows ({@link SparseFeatures#topKnownTokenCount}); the unknown ones, usually few, are counted
+     * here by their characters in an open-addressing table (a hash match alone is not enough: short tokens such
+     * as "Aa" and "BB" share a hash). A known token never equals an unknown one.
      *
      * @param slots scratch space of at least {@link #scratchSize} ints
      */
     private static void mostFrequentToken(SparseFeatures x, int[] slots, double[] v) {
         TokenBuffer tokens = x.tokens();
         int count = tokens.count();
-        int capacity = Integer.highestOneBit(Math.max(2, count * 2 - 1)) << 1;
+        long tokenChars = 0;
+        int unknown = 0;
+        for (int t = 0; t < count; t++) {
+            tokenChars += tokens.end(t) - tokens.start(t);
+            unknown += x.tokenFeature(t) >>> 31;
+        }
+        int best = x.topKnownTokenCount();
+        if (unknown > 0) {
+            best = Math.max(best, mostFrequentUnknown(x, unknown, slots));
+        }
+        v[PromptFeature.MEAN_TOKEN_LENGTH.ordinal()] = (double) tokenChars / count;
+        v[PromptFeature.TOP_TOKEN_SHARE.ordinal()] = (double) best / count;
+    }
+
+    /** Occurrences of the most frequent of the {@code unknown} tokens the vocabulary does not know. */
+    private static int mostFrequentUnknown(SparseFeatures x, int unknown, int[] slots) {
+        TokenBuffer tokens = x.tokens();
+        int count = tokens.count();
+        int capacity = Integer.highestOneBit(Math.max(2, unknown * 2 - 1)) << 1;
         int mask = capacity - 1;
         // slots[0, capacity): token index + 1 of the slot's token (0 = empty); slots[capacity, 2 capacity): counts.
         Arrays.fill(slots, 0, capacity * 2, 0);
         char[] chars = tokens.chars();
-        long tokenChars = 0;
         int best = 0;
         for (int t = 0; t < count; t++) {
+            if (x.tokenFeature(t) >= 0) {
+                continue;
+            }
             int start = tokens.start(t);
             int end = tokens.end(t);
-            tokenChars += end - start;
-            int feature = x.tokenFeature(t);
-            int h;
-            if (feature >= 0) {
-                h = feature * 0x9E3779B1;
-            } else {
-                h = 0;
-                for (int i = start; i < end; i++) {
-                    h = 31 * h + chars[i];
-                }
+            int h = 0;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + chars[i];
             }
             int slot = (h ^ (h >>> 16)) & mask;
             while (true) {
@@ -107,18 +120,14 @@ public final class PromptFeatures {
                     best = Math.max(best, 1);
                     break;
                 }
-                int occupantFeature = x.tokenFeature(occupant);
-                boolean same = feature >= 0 || occupantFeature >= 0 ? feature == occupantFeature
-                        : Arrays.equals(chars, tokens.start(occupant), tokens.end(occupant), chars, start, end);
-                if (same) {
+                if (Arrays.equals(chars, tokens.start(occupant), tokens.end(occupant), chars, start, end)) {
                     best = Math.max(best, ++slots[capacity + slot]);
                     break;
                 }
                 slot = (slot + 1) & mask;
             }
         }
-        v[PromptFeature.MEAN_TOKEN_LENGTH.ordinal()] = (double) tokenChars / count;
-        v[PromptFeature.TOP_TOKEN_SHARE.ordinal()] = (double) best / count;
+        return best;
     }
 
     /** Scratch ints {@link #extract} needs for {@code tokens} tokens. */

@@ -311,9 +311,11 @@ public final class LinearScores {
 
     /**
      * Replaces scores by {@code exp(s - logsumexp(s))}, computed as scipy's {@code logsumexp}: the maximum
-     * is subtracted before exponentiating so no score overflows.
+     * is subtracted before exponentiating so no score overflows. Returns the entropy of the result in nats, from
+     * the scores rather than a logarithm per class: with {@code Z = sum exp(s - max)},
+     * {@code H = -sum p ln p = ln Z + sum p (max - s)}, two sums of non-negative terms, so nothing cancels.
      */
-    public static void softmaxInPlace(double[] scores) {
+    public static double softmaxInPlace(double[] scores) {
         double max = scores[argmax(scores)];
         if (!Double.isFinite(max)) {
             max = 0.0;
@@ -323,8 +325,15 @@ public final class LinearScores {
             sum += Math.exp(s - max);
         }
         double logNormaliser = Math.log(sum) + max;
+        double expectedGap = 0.0;
         for (int c = 0; c < scores.length; c++) {
-            scores[c] = Math.exp(scores[c] - logNormaliser);
+            double s = scores[c];
+            double p = Math.exp(s - logNormaliser);
+            scores[c] = p;
+            expectedGap += p * (max - s);
         }
+        double entropy = (logNormaliser - max) + expectedGap;
+        // Scores are finite for every finite model and text; should one not be, fall back to the definition.
+        return Double.isFinite(entropy) ? Math.max(0.0, entropy) : Classification.entropyOf(scores);
     }
 }

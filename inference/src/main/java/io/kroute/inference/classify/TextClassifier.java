@@ -56,7 +56,7 @@ public final class TextClassifier {
         double[] probabilities = new double[classes.size()];
         scores.scores(features, probabilities);
         int best = LinearScores.argmax(probabilities);
-        LinearScores.softmaxInPlace(probabilities);
-        return new Classification(best, classes.get(best), probabilities);
+        double entropy = LinearScores.softmaxInPlace(probabilities);
+        return new Classification(best, classes.get(best), probabilities, entropy);
     }
 }

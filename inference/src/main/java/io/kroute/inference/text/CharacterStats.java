@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * Character-level statistics of a text, over the original (not lower-cased) code points of the prefix that
- * {@link WordTokenizer} examines: gathered in a tight pass of their own ({@link #gather}), except the count of
- * tokens that mix scripts, which the tokenizer adds. Reusable; not thread-safe.
+ * {@link WordTokenizer} examines, gathered by the tokenizer in the same pass as the tokens: an ASCII character
+ * costs its count in a histogram and the run trackers; every per-class count and the entropy are derived from the
+ * 128 counts once per text ({@link #finish}). Reusable; not thread-safe.
  */
 public final class CharacterStats {
     // Per-ASCII-character class bits, so the common case costs one table load.
@@ -58,8 +59,6 @@ public final class CharacterStats {
     int longestRun;
     int longestEncodedRun;
     int mixedScriptTokens;
-    /** Surrogate pairs in the examined prefix (each one code point of two characters). */
-    private int surrogatePairs;
 
     /** Occurrences of each ASCII character. */
     final int[] asciiCounts = new int[128];
@@ -83,7 +82,6 @@ public final class CharacterStats {
         longestRun = 0;
         longestEncodedRun = 0;
         mixedScriptTokens = 0;
-        surrogatePairs = 0;
         countLogCounts = 0.0;
         Arrays.fill(asciiCounts, 0);
         if (otherSize > 0) {
@@ -98,63 +96,13 @@ public final class CharacterStats {
     }
 
     /**
-     * Replaces the statistics with those of {@code text}'s first {@code n} characters (the whole text's length
-     * still counts as {@link #totalLength}), all but the mixed-script tokens, and returns whether every one of
-     * those characters is ASCII.
-     *
-     * <p>An ASCII character costs its count and the two run trackers; every per-class count and the entropy
-     * are derived from the 128 counts once per text ({@link #finish}). Code points above U+007F take the
-     * general path ({@link #addNonAscii}). The running state stays in locals: the loop writes no field.
+     * Starts a text: clears the statistics and returns the per-ASCII-character counts for the scanner to increment.
+     * The scanner hands every code point above U+007F to {@link #addNonAscii}, tracks the runs in its own locals
+     * and ends with {@link #finish}.
      */
-    boolean gather(CharSequence text, int n) {
+    int[] startGathering() {
         clear();
-        int[] counts = asciiCounts;
-        byte[] classes = ASCII_CLASS;
-        int previous = -1;
-        int run = 0;
-        int longestRun = 0;
-        // The current encoded-alphabet run: its length times ENCODED_UNIT, or'ed with its characters' class bits.
-        long encoded = 0;
-        int longestEncodedRun = 0;
-        int i = 0;
-        while (i < n) {
-            int cp = text.charAt(i++);
-            int bits;
-            if (cp < 128) {
-                counts[cp]++;
-                bits = classes[cp];
-            } else {
-                if (Character.isHighSurrogate((char) cp) && i < n && Character.isLowSurrogate(text.charAt(i))) {
-                    cp = Character.toCodePoint((char) cp, text.charAt(i++));
-                    surrogatePairs++;
-                }
-                bits = addNonAscii(cp);
-            }
-            if (cp == previous) {
-                longestRun = Math.max(longestRun, ++run);
-            } else {
-                run = 1;
-                previous = cp;
-            }
-            if ((bits & ENCODED) != 0) {
-                encoded = (encoded + ENCODED_UNIT) | bits;
-            } else if (encoded != 0) {
-                longestEncodedRun = Math.max(longestEncodedRun, encodedRunLength(encoded));
-                encoded = 0;
-            }
-        }
-        if (encoded != 0) {
-            longestEncodedRun = Math.max(longestEncodedRun, encodedRunLength(encoded));
-        }
-        finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun);
-        return nonAscii == 0;
-    }
-
-    /** One character of an encoded-alphabet run, above every class bit. */
-    private static final long ENCODED_UNIT = 0x100;
-
-    private static int encodedRunLength(long encoded) {
-        return encodedRunLength((int) (encoded / ENCODED_UNIT), (int) (encoded & (ENCODED_UNIT - 1)));
+        return asciiCounts;
     }
 
     /** The class bits of an ASCII character: one table load. */
@@ -199,14 +147,16 @@ public final class CharacterStats {
     }
 
     /**
-     * Completes the statistics with what {@link #gather} tracked in its locals: the whole text's length (examined or not),
-     * the code points examined and the longest runs; derives the ASCII characters' classes and the entropy sum.
+     * Completes the statistics with what the scanner tracked in its locals: the whole text's length (examined or
+     * not), the code points examined, the longest runs and the tokens that mix scripts; derives the ASCII
+     * characters' classes and the entropy sum from the counts.
      */
-    private void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun) {
+    void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun, int mixedScriptTokens) {
         this.totalLength = totalLength;
         this.codePoints = codePoints;
         this.longestRun = longestRun;
         this.longestEncodedRun = longestEncodedRun;
+        this.mixedScriptTokens = mixedScriptTokens;
         // Most of the 128 counts are zero, and a branch on each would mispredict about as often as it is
         // taken: first list the present characters without branching, then visit only those, in ascending order
         // (the order the entropy sum has always been taken in, so it stays the same to the bit).
@@ -218,11 +168,28 @@ public final class CharacterStats {
             presentCount += (counts[c] | -counts[c]) >>> 31;
         }
         double sum = 0.0;
+        int letters = 0;
+        int upper = 0;
+        int digits = 0;
+        int symbols = 0;
+        int invisible = 0;
         for (int k = 0; k < presentCount; k++) {
             int c = present[k];
-            countClasses(ASCII_CLASS[c], counts[c]);
-            sum += countLogCount(counts[c]);
+            int count = counts[c];
+            int bits = ASCII_CLASS[c];
+            // Multiplied by 0 or 1 rather than branched on: the classes of consecutive characters alternate.
+            letters += count * (bits & LETTER);
+            upper += count * ((bits & UPPER) >>> 1);
+            digits += count * ((bits & DIGIT) >>> 2);
+            symbols += count * ((bits & SYMBOL) >>> 4);
+            invisible += count * ((bits & INVISIBLE) >>> 5);
+            sum += countLogCount(count);
         }
+        this.letters += letters;
+        this.upper += upper;
+        this.digits += digits;
+        this.symbols += symbols;
+        this.invisible += invisible;
         if (otherSize > 0) {
             for (int slot = 0; slot < otherKeys.length; slot++) {
                 if (otherKeys[slot] != -1) {

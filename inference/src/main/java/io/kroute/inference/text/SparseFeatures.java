@@ -27,6 +27,8 @@ public final class SparseFeatures {
     double[] values = new double[128];
     int size;
     int knownTokens;
+    /** Occurrences of the most frequent token the vocabulary knows (0 without unigrams). */
+    int topKnownTokenCount;
     int scannedTokens;
     /** Whether {@link #tokenFeatures} holds the last text's unigram lookups (not without unigrams). */
     boolean tokenFeaturesLooked;
@@ -48,6 +50,14 @@ public final class SparseFeatures {
     /** The number of tokens the last text scanned into, before stop words were removed. */
     public int scannedTokens() {
         return scannedTokens;
+    }
+
+    /**
+     * Occurrences of the last text's most frequent token that the vocabulary knows (after stop-word removal), or
+     * 0 when none is known or the vocabulary holds no unigrams.
+     */
+    public int topKnownTokenCount() {
+        return topKnownTokenCount;
     }
 
     /** How many of the last text's tokens (unigrams, after stop-word removal) are in the vocabulary. */
@@ -94,7 +104,8 @@ public final class SparseFeatures {
         gathering = true;
     }
 
-    void addHit(int feature) {
+    /** Counts a hit; returns the feature's count so far, exact below 255 and 255 from there on. */
+    int addHit(int feature) {
         hitCount++;
         int word = feature >>> 6;
         seen[word] |= 1L << feature;
@@ -102,9 +113,24 @@ public final class SparseFeatures {
         int count = counts[feature] & 0xFF;
         if (count == 0xFF) {
             addOverflow(feature);
-        } else {
-            counts[feature] = (byte) (count + 1);
+            return count;
         }
+        counts[feature] = (byte) (count + 1);
+        return count + 1;
+    }
+
+    /** The largest count of a feature hit more than 255 times so far (0 when none was): 255 plus its overflows. */
+    int largestOverflowedCount() {
+        if (overflowCount == 0) {
+            return 0;
+        }
+        Arrays.sort(overflow, 0, overflowCount);
+        int longest = 0;
+        for (int i = 0, run = 0; i < overflowCount; i++) {
+            run = i > 0 && overflow[i] == overflow[i - 1] ? run + 1 : 1;
+            longest = Math.max(longest, run);
+        }
+        return 0xFF + longest;
     }
 
     private void addOverflow(int feature) {

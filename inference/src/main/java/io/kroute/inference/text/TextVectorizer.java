@@ -100,12 +100,15 @@ public final class TextVectorizer {
                 out.ensureLookupRoom(count);
                 int[] features = out.tokenFeatures;
                 vocabulary.indexOfTokens(tokens, out.lookupScratch, features);
+                // The most frequent known token comes with the counting (the anomaly filter's top-token share).
+                int top = 0;
                 for (int t = 0; t < count; t++) {
                     if (features[t] >= 0) {
-                        out.addHit(features[t]);
+                        top = Math.max(top, out.addHit(features[t]));
                     }
                 }
                 out.knownTokens = out.hitCount;
+                out.topKnownTokenCount = Math.max(top, out.largestOverflowedCount());
                 continue;
             }
             for (int first = 0; first + n <= count; first++) {
@@ -118,6 +121,7 @@ public final class TextVectorizer {
         if (ngramMin > 1) {
             // Without unigrams in the vocabulary no token can be known.
             out.knownTokens = 0;
+            out.topKnownTokenCount = 0;
         }
         out.aggregateHits();
         weigh(out);

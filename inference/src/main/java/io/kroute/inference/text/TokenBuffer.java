@@ -13,6 +13,8 @@ public final class TokenBuffer {
     int[] starts = new int[64];
     int[] ends = new int[64];
     int count;
+    /** Scratch: a copy of the characters being scanned. */
+    private char[] source = new char[256];
 
     public int count() {
         return count;
@@ -34,25 +36,24 @@ public final class TokenBuffer {
         return new String(chars, starts[token], ends[token] - starts[token]);
     }
 
+    /** Scratch for {@code n} characters of the text being scanned. */
+    char[] source(int n) {
+        if (source.length < n) {
+            source = new char[Math.max(n, source.length * 2)];
+        }
+        return source;
+    }
+
+    /** Makes room for at least {@code capacity} token characters. */
+    void ensureCapacity(int capacity) {
+        if (chars.length < capacity) {
+            chars = Arrays.copyOf(chars, Math.max(capacity, chars.length * 2));
+        }
+    }
+
     void clear() {
         length = 0;
         count = 0;
-    }
-
-    void append(char c) {
-        if (length == chars.length) {
-            chars = Arrays.copyOf(chars, chars.length * 2);
-        }
-        chars[length++] = c;
-    }
-
-    void appendCodePoint(int codePoint) {
-        if (Character.isBmpCodePoint(codePoint)) {
-            append((char) codePoint);
-        } else {
-            append(Character.highSurrogate(codePoint));
-            append(Character.lowSurrogate(codePoint));
-        }
     }
 
     void addToken(int start, int end) {

@@ -76,20 +76,23 @@ public final class WordTokenizer {
 
     /**
      * Tokenizes {@code text} into {@code out} and, when {@code stats} is not null, gathers its character
-     * statistics ({@code CharacterStats.gather}, a tight pass of its own before the token pass; both replace
-     * their previous content).
+     * statistics in the same pass (both replace their previous content).
      */
     public void scan(CharSequence text, TokenBuffer out, CharacterStats stats) {
         out.clear();
         int n = examinedLength(text);
-        if (stats == null) {
-            scanRange(text, n, out, null, lowercase);
-            return;
+        char[] source = out.source(n);
+        if (text instanceof String string) {
+            // One bulk copy (vectorised for Latin-1 strings) instead of a checked charAt per character.
+            string.getChars(0, n, source, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                source[i] = text.charAt(i);
+            }
         }
-        // The statistics take their own tight pass over the characters. Only a token with a letter above
-        // U+007F can mix scripts, so the token pass counts mixed-script tokens only when the text has one.
-        boolean ascii = stats.gather(text, n);
-        scanRange(text, n, out, ascii ? null : stats, lowercase);
+        // A character lower-cases into at most two (a supplementary code point), so the loop needs no growth check.
+        out.ensureCapacity(2 * n + 1);
+        scanRange(text, source, n, out, stats, lowercase ? ASCII_LOWERED : ASCII_KEPT);
     }
 
     /** Tokens as strings, for tests and tools; the hot path uses {@link #scan}. */
@@ -103,42 +106,160 @@ public final class WordTokenizer {
         return tokens;
     }
 
-    /** Finds the tokens; counts the tokens that mix scripts into {@code stats} when it is not null. */
-    private static void scanRange(CharSequence text, int n, TokenBuffer out, CharacterStats stats,
-            boolean lowercase) {
+    // Per ASCII character: its CharacterStats class bits (low byte), WORD when \w matches it, and the character
+    // the token gets (bits 16 and up; lower-cased or kept). The common case costs one table load.
+    private static final int WORD = 0x100;
+    private static final int CLASS_BITS = 0xFF;
+    private static final int[] ASCII_LOWERED = asciiTable(true);
+    private static final int[] ASCII_KEPT = asciiTable(false);
+
+    private static int[] asciiTable(boolean lowercase) {
+        int[] table = new int[128];
+        for (int c = 0; c < 128; c++) {
+            int emitted = lowercase && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+            if (ASCII_WORD[c] && (CharacterStats.asciiClass(c) & CharacterStats.ENCODED) == 0) {
+                // The scanner counts a run of word characters into the encoded run without looking.
+                throw new ExceptionInInitializerError("word character outside the encoded alphabet: " + c);
+            }
+            table[c] = CharacterStats.asciiClass(c) | (ASCII_WORD[c] ? WORD : 0) | emitted << 16;
+        }
+        return table;
+    }
+
+    /**
+     * Finds the tokens of {@code source[0, n)} and, when {@code stats} is not null, gathers the character statistics
+     * in the same loop. An ASCII character takes a short path: one table load, its count and the two run trackers
+     * when gathering, and at most one store into the token buffer. Other code points take the general path:
+     * Python's lower-casing, the Unicode \w test and, when gathering, script groups. All running state stays in
+     * locals.
+     *
+     * <p>A token mixes scripts when its letters come from two script groups: Latin and another, or two others.
+     * Non-ASCII letters are grouped as they come; the ASCII letters of a token (all Latin) are only looked for
+     * when it ends with another group in it, which is rare.
+     */
+    private static void scanRange(CharSequence text, char[] source, int n, TokenBuffer out, CharacterStats stats,
+            int[] asciiTable) {
+        boolean gather = stats != null;
+        boolean lowercase = asciiTable == ASCII_LOWERED;
+        int[] counts = gather ? stats.startGathering() : null;
+        char[] chars = out.chars;
+        int length = 0;
         int tokenStart = -1;
         int tokenCodePoints = 0;
-        // A token mixes scripts when its letters come from two script groups: Latin (tracked apart, as ASCII
-        // letters are Latin without a lookup) and the first other group seen, or two other groups.
         boolean tokenLatin = false;
         int tokenScript = SCRIPT_NONE;
         boolean tokenTwoOtherScripts = false;
+        int mixedScriptTokens = 0;
+        int surrogatePairs = 0;
+        int previous = -1;
+        int run = 0;
+        int longestRun = 0;
+        // The current encoded-alphabet run: its length times ENCODED_UNIT, or'ed with its characters' class bits.
+        long encoded = 0;
+        int longestEncodedRun = 0;
         int i = 0;
         while (i < n) {
-            int cp = text.charAt(i++);
-            if (Character.isHighSurrogate((char) cp) && i < n && Character.isLowSurrogate(text.charAt(i))) {
-                cp = Character.toCodePoint((char) cp, text.charAt(i++));
-            }
-            int original = cp;
-            if (lowercase) {
-                if (cp < 128) {
-                    if (cp >= 'A' && cp <= 'Z') {
-                        cp += 'a' - 'A';
-                    }
-                } else if (cp == 0x0130) {
-                    // "İ".lower() is "i" + U+0307; the combining dot is not \w, so it ends the token at the i.
+            int cp = source[i++];
+            int scan;
+            if (cp < 128) {
+                scan = asciiTable[cp];
+                if ((scan & WORD) != 0) {
+                    // A run of ASCII word characters, in a loop of its own: its only unpredictable branch is the
+                    // run's end.
                     if (tokenStart < 0) {
-                        tokenStart = out.length;
+                        tokenStart = length;
                         tokenCodePoints = 0;
                         tokenLatin = false;
                         tokenScript = SCRIPT_NONE;
                         tokenTwoOtherScripts = false;
                     }
-                    out.append('i');
-                    tokenCodePoints++;
-                    if (endToken(out, tokenStart, tokenCodePoints)
-                            && mixesScripts(tokenLatin, tokenScript, tokenTwoOtherScripts)) {
-                        stats.mixedScriptTokens++;
+                    int runStart = i - 1;
+                    while (true) {
+                        chars[length++] = (char) (scan >>> 16);
+                        if (gather) {
+                            counts[cp]++;
+                            if (cp == previous) {
+                                longestRun = Math.max(longestRun, ++run);
+                            } else {
+                                run = 1;
+                                previous = cp;
+                            }
+                            // Every ASCII word character is in the encoded alphabet.
+                            encoded = (encoded + ENCODED_UNIT) | (scan & CLASS_BITS);
+                        }
+                        if (i == n) {
+                            break;
+                        }
+                        cp = source[i];
+                        if (cp >= 128) {
+                            break;
+                        }
+                        scan = asciiTable[cp];
+                        if ((scan & WORD) == 0) {
+                            break;
+                        }
+                        i++;
+                    }
+                    tokenCodePoints += i - runStart;
+                    continue;
+                }
+                if (gather) {
+                    counts[cp]++;
+                }
+            } else {
+                if (Character.isHighSurrogate((char) cp) && i < n && Character.isLowSurrogate(source[i])) {
+                    cp = Character.toCodePoint((char) cp, source[i++]);
+                    surrogatePairs++;
+                }
+                scan = gather ? stats.addNonAscii(cp) : 0;
+            }
+            if (gather) {
+                if (cp == previous) {
+                    longestRun = Math.max(longestRun, ++run);
+                } else {
+                    run = 1;
+                    previous = cp;
+                }
+                if ((scan & CharacterStats.ENCODED) != 0) {
+                    encoded = (encoded + ENCODED_UNIT) | (scan & CLASS_BITS);
+                } else if (encoded != 0) {
+                    longestEncodedRun = Math.max(longestEncodedRun, encodedRunLength(encoded));
+                    encoded = 0;
+                }
+            }
+            if (cp < 128) {
+                // An ASCII character that \w does not match ends the token.
+                if (tokenStart >= 0) {
+                    if (tokenCodePoints >= 2) {
+                        out.addToken(tokenStart, length);
+                        mixedScriptTokens += mixesScripts(chars, tokenStart, length, tokenLatin, tokenScript,
+                                tokenTwoOtherScripts);
+                    } else {
+                        length = tokenStart;
+                    }
+                    tokenStart = -1;
+                }
+                continue;
+            }
+            int original = cp;
+            if (lowercase) {
+                if (cp == 0x0130) {
+                    // "İ".lower() is "i" + U+0307; the combining dot is not \w, so it ends the token at the i. The
+                    // i's own script is not looked at.
+                    if (tokenStart < 0) {
+                        tokenStart = length;
+                        tokenCodePoints = 0;
+                        tokenLatin = false;
+                        tokenScript = SCRIPT_NONE;
+                        tokenTwoOtherScripts = false;
+                    }
+                    chars[length++] = 'i';
+                    if (++tokenCodePoints >= 2) {
+                        out.addToken(tokenStart, length);
+                        mixedScriptTokens += mixesScripts(chars, tokenStart, length - 1, tokenLatin, tokenScript,
+                                tokenTwoOtherScripts);
+                    } else {
+                        length = tokenStart;
                     }
                     tokenStart = -1;
                     continue;
@@ -150,43 +271,66 @@ public final class WordTokenizer {
             }
             if (isWordCodePoint(cp)) {
                 if (tokenStart < 0) {
-                    tokenStart = out.length;
+                    tokenStart = length;
                     tokenCodePoints = 0;
                     tokenLatin = false;
                     tokenScript = SCRIPT_NONE;
                     tokenTwoOtherScripts = false;
                 }
-                out.appendCodePoint(cp);
+                if (Character.isBmpCodePoint(cp)) {
+                    chars[length++] = (char) cp;
+                } else {
+                    chars[length++] = Character.highSurrogate(cp);
+                    chars[length++] = Character.lowSurrogate(cp);
+                }
                 tokenCodePoints++;
-                if (stats != null) {
-                    if (original < 128) {
-                        // An ASCII word character is a letter, a digit or '_'; only the letters are Latin.
-                        tokenLatin |= original >= 'A' && original != '_';
-                    } else if (!tokenTwoOtherScripts) {
-                        int script = scriptGroup(original);
-                        if (script == SCRIPT_LATIN) {
-                            tokenLatin = true;
-                        } else if (script != SCRIPT_NONE) {
-                            if (tokenScript == SCRIPT_NONE) {
-                                tokenScript = script;
-                            } else if (tokenScript != script) {
-                                tokenTwoOtherScripts = true;
-                            }
+                if (gather && !tokenTwoOtherScripts) {
+                    int script = scriptGroup(original);
+                    if (script == SCRIPT_LATIN) {
+                        tokenLatin = true;
+                    } else if (script != SCRIPT_NONE) {
+                        if (tokenScript == SCRIPT_NONE) {
+                            tokenScript = script;
+                        } else if (tokenScript != script) {
+                            tokenTwoOtherScripts = true;
                         }
                     }
                 }
             } else if (tokenStart >= 0) {
-                if (endToken(out, tokenStart, tokenCodePoints)
-                        && mixesScripts(tokenLatin, tokenScript, tokenTwoOtherScripts)) {
-                    stats.mixedScriptTokens++;
+                if (tokenCodePoints >= 2) {
+                    out.addToken(tokenStart, length);
+                    mixedScriptTokens += mixesScripts(chars, tokenStart, length, tokenLatin, tokenScript,
+                            tokenTwoOtherScripts);
+                } else {
+                    length = tokenStart;
                 }
                 tokenStart = -1;
             }
         }
-        if (tokenStart >= 0 && endToken(out, tokenStart, tokenCodePoints)
-                && mixesScripts(tokenLatin, tokenScript, tokenTwoOtherScripts)) {
-            stats.mixedScriptTokens++;
+        if (tokenStart >= 0) {
+            if (tokenCodePoints >= 2) {
+                out.addToken(tokenStart, length);
+                mixedScriptTokens += mixesScripts(chars, tokenStart, length, tokenLatin, tokenScript,
+                        tokenTwoOtherScripts);
+            } else {
+                length = tokenStart;
+            }
         }
+        out.length = length;
+        if (gather) {
+            if (encoded != 0) {
+                longestEncodedRun = Math.max(longestEncodedRun, encodedRunLength(encoded));
+            }
+            stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun,
+                    mixedScriptTokens);
+        }
+    }
+
+    /** One character of an encoded-alphabet run, above every class bit. */
+    private static final long ENCODED_UNIT = 0x100;
+
+    private static int encodedRunLength(long encoded) {
+        return CharacterStats.encodedRunLength((int) (encoded / ENCODED_UNIT), (int) (encoded & (ENCODED_UNIT - 1)));
     }
 
     /**
@@ -309,17 +453,26 @@ public final class WordTokenizer {
         }
     }
 
-    private static boolean mixesScripts(boolean latin, int otherScript, boolean twoOtherScripts) {
-        return twoOtherScripts || (latin && otherScript != SCRIPT_NONE);
-    }
-
-    /** Keeps the token when it has at least two code points; returns whether it was kept. */
-    private static boolean endToken(TokenBuffer out, int tokenStart, int tokenCodePoints) {
-        if (tokenCodePoints >= 2) {
-            out.addToken(tokenStart, out.length);
-            return true;
+    /**
+     * 1 when the token {@code chars[start, end)} mixes scripts, else 0. Only a token with a letter of a group other
+     * than Latin can; its ASCII letters (Latin) are looked for in its characters only then.
+     */
+    private static int mixesScripts(char[] chars, int start, int end, boolean latin, int otherScript,
+            boolean twoOtherScripts) {
+        if (twoOtherScripts) {
+            return 1;
         }
-        out.truncate(tokenStart);
-        return false;
+        if (otherScript == SCRIPT_NONE) {
+            return 0;
+        }
+        if (latin) {
+            return 1;
+        }
+        for (int i = start; i < end; i++) {
+            if ((char) ((chars[i] | 0x20) - 'a') < 26) {
+                return 1;
+            }
+        }
+        return 0;
     }
 }

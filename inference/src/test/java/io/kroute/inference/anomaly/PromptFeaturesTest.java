@@ -156,8 +156,12 @@ class PromptFeaturesTest {
         String[] words = {"java", "code", "function", "python", "zzz", "qqq", "Aa", "BB", "straße", "Straße"};
         for (int t = 0; t < 300; t++) {
             StringBuilder text = new StringBuilder();
-            for (int k = random.nextInt(1, 80); k > 0; k--) {
-                text.append(words[random.nextInt(words.length)]).append(' ');
+            // Every tenth text is a flood of a few words, past the 255 hits a feature's byte counter holds.
+            boolean flood = t % 10 == 0;
+            int distinct = flood ? random.nextInt(1, 4) : words.length;
+            int offset = random.nextInt(words.length - distinct + 1);
+            for (int k = flood ? random.nextInt(300, 1500) : random.nextInt(1, 80); k > 0; k--) {
+                text.append(words[offset + random.nextInt(distinct)]).append(' ');
             }
             List<String> tokens = new WordTokenizer().tokens(text);
             Map<String, Integer> counts = new HashMap<>();

@@ -33,6 +33,24 @@ class LinearScoresTest {
     }
 
     @Test
+    void softmaxShouldReturnTheEntropyOfItsProbabilities() {
+        Random random = new Random(20261127);
+        for (int trial = 0; trial < 2000; trial++) {
+            double[] s = new double[1 + random.nextInt(20)];
+            double spread = Math.pow(10, random.nextInt(5) - 1);
+            for (int c = 0; c < s.length; c++) {
+                s[c] = (random.nextDouble() - 0.5) * spread + (trial % 7 - 3) * 400.0;
+            }
+            double entropy = LinearScores.softmaxInPlace(s);
+            assertThat(entropy).as("trial " + trial).isCloseTo(Classification.entropyOf(s), within(1e-12))
+                    .isBetween(0.0, Math.log(s.length) + 1e-12);
+        }
+        // Certain: one class takes all the mass.
+        assertThat(LinearScores.softmaxInPlace(new double[] {0.0, -2000.0})).isZero();
+        assertThat(LinearScores.softmaxInPlace(new double[] {5.0, 5.0, 5.0, 5.0})).isCloseTo(Math.log(4), within(1e-15));
+    }
+
+    @Test
     void argmaxShouldPickTheFirstOnTies() {
         assertThat(LinearScores.argmax(new double[] {1.0, 3.0, 3.0})).isEqualTo(1);
     }

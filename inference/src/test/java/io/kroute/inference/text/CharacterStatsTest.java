@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The statistics (their own pass: an ASCII fast path with a histogram and a class table, a general path above
- * U+007F, running state in locals; mixed-script tokens from the token pass) against a plain reference that
- * follows the definitions one code point at a time.
+ * The statistics (gathered in the tokenizer's pass: an ASCII short path with a histogram and a class table, a
+ * general path above U+007F, running state in locals) against a plain reference that follows the definitions
+ * one code point at a time.
  */
 class CharacterStatsTest {
     private static final int[] SPECIAL = {
@@ -52,7 +52,7 @@ class CharacterStatsTest {
 
     @Test
     void shouldFindTheSameTokensWithAndWithoutStatistics() {
-        // The statistics take a pass of their own; the token pass must not depend on whether they are gathered.
+        // The statistics share the token pass; the tokens must not depend on whether they are gathered.
         SplittableRandom random = new SplittableRandom(20261128);
         WordTokenizer caseKeeping = new WordTokenizer(false, WordTokenizer.DEFAULT_MAX_CHARS);
         WordTokenizer capped = new WordTokenizer(true, 50);
@@ -70,16 +70,17 @@ class CharacterStatsTest {
     }
 
     @Test
-    void shouldTellWhetherTheExaminedTextIsAscii() {
+    void shouldCountOnlyTheExaminedPrefixButTheWholeLength() {
+        WordTokenizer capped = new WordTokenizer(true, 5);
         CharacterStats stats = new CharacterStats();
-        assertThat(stats.gather("", 0)).isTrue();
-        assertThat(stats.gather("plain ASCII\u007F\t", 13)).isTrue();
+        TokenBuffer tokens = new TokenBuffer();
+        capped.scan("cafe \u00E9", tokens, stats);
         assertThat(stats.nonAscii()).isZero();
-        assertThat(stats.gather("caf\u00E9", 4)).isFalse();
-        assertThat(stats.nonAscii()).isEqualTo(1);
-        // Only the examined prefix counts.
-        assertThat(stats.gather("cafe \u00E9", 5)).isTrue();
+        assertThat(stats.codePoints()).isEqualTo(5);
         assertThat(stats.totalLength()).isEqualTo(6);
+        capped.scan("caf\u00E9 x", tokens, stats);
+        assertThat(stats.nonAscii()).isEqualTo(1);
+        assertThat(stats.letters()).isEqualTo(4);
     }
 
     @Test

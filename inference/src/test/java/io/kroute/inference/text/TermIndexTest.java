@@ -125,9 +125,9 @@ class TermIndexTest {
         TokenBuffer tokens = new TokenBuffer();
         for (String word : words) {
             int start = tokens.length;
-            for (int i = 0; i < word.length(); i++) {
-                tokens.append(word.charAt(i));
-            }
+            tokens.ensureCapacity(start + word.length());
+            word.getChars(0, word.length(), tokens.chars, start);
+            tokens.length = start + word.length();
             tokens.addToken(start, tokens.length);
         }
         return tokens;
