@@ -1,5 +1,6 @@
 package io.kroute.bench.decision;
 
+import io.kroute.inference.text.CharacterStats;
 import io.kroute.inference.text.SparseFeatures;
 import io.kroute.inference.text.TokenBuffer;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,9 @@ public class DecisionBenchmark {
     private String[] texts;
     private int next;
     private final TokenBuffer tokens = new TokenBuffer();
+    private final CharacterStats statistics = new CharacterStats();
     private final SparseFeatures features = new SparseFeatures();
+    private final SparseFeatures featuresWithStatistics = new SparseFeatures().withStatistics();
     private String firstLabel;
 
     @Setup
@@ -62,6 +65,13 @@ public class DecisionBenchmark {
         return tokens.count();
     }
 
+    /** Tokenizing with the character statistics gathered in the same pass: the statistics' share of the added cost. */
+    @Benchmark
+    public int tokenizeWithStatistics() {
+        fixture.file.classifier().vectorizer().tokenizer().scan(nextText(), tokens, statistics);
+        return statistics.codePoints();
+    }
+
     @Benchmark
     public int vectorize() {
         fixture.file.classifier().vectorizer().transform(nextText(), features);
@@ -71,6 +81,12 @@ public class DecisionBenchmark {
     @Benchmark
     public Object classify() {
         return fixture.file.classifier().classify(nextText());
+    }
+
+    /** Classifying while gathering the statistics: {@code analyze} minus this is the features' and scoring's cost. */
+    @Benchmark
+    public Object classifyWithStatistics() {
+        return fixture.file.classifier().classify(nextText(), featuresWithStatistics);
     }
 
     @Benchmark

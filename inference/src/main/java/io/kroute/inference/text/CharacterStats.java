@@ -60,8 +60,10 @@ public final class CharacterStats {
     int longestEncodedRun;
     int mixedScriptTokens;
 
-    /** Occurrences of each ASCII character. */
+    /** Occurrences of each ASCII character; zero between texts ({@link #finish} clears what it reads). */
     final int[] asciiCounts = new int[128];
+    /** Set while a text is being gathered: a text abandoned midway leaves counts that the next one must clear. */
+    private boolean gathering;
     /** Scratch for finish(): the ASCII characters present, ascending. */
     private final int[] presentAscii = new int[128];
     /** Sum of c ln c over the count c of every distinct code point, for the entropy. */
@@ -83,7 +85,10 @@ public final class CharacterStats {
         longestEncodedRun = 0;
         mixedScriptTokens = 0;
         countLogCounts = 0.0;
-        Arrays.fill(asciiCounts, 0);
+        if (gathering) {
+            Arrays.fill(asciiCounts, 0);
+            gathering = false;
+        }
         if (otherSize > 0) {
             Arrays.fill(otherKeys, -1);
             Arrays.fill(otherCounts, 0);
@@ -102,6 +107,7 @@ public final class CharacterStats {
      */
     int[] startGathering() {
         clear();
+        gathering = true;
         return asciiCounts;
     }
 
@@ -164,8 +170,9 @@ public final class CharacterStats {
         int[] present = presentAscii;
         int presentCount = 0;
         for (int c = 0; c < 128; c++) {
+            int count = counts[c];
             present[presentCount] = c;
-            presentCount += (counts[c] | -counts[c]) >>> 31;
+            presentCount += (count | -count) >>> 31;
         }
         double sum = 0.0;
         int letters = 0;
@@ -176,6 +183,7 @@ public final class CharacterStats {
         for (int k = 0; k < presentCount; k++) {
             int c = present[k];
             int count = counts[c];
+            counts[c] = 0;
             int bits = ASCII_CLASS[c];
             // Multiplied by 0 or 1 rather than branched on: the classes of consecutive characters alternate.
             letters += count * (bits & LETTER);
@@ -198,6 +206,7 @@ public final class CharacterStats {
             }
         }
         countLogCounts = sum;
+        gathering = false;
     }
 
     private static int classify(int cp) {

@@ -174,6 +174,7 @@ public final class WordTokenizer {
                         tokenTwoOtherScripts = false;
                     }
                     int runStart = i - 1;
+                    int runClasses = 0;
                     while (true) {
                         chars[length++] = (char) (scan >>> 16);
                         if (gather) {
@@ -184,8 +185,7 @@ public final class WordTokenizer {
                                 run = 1;
                                 previous = cp;
                             }
-                            // Every ASCII word character is in the encoded alphabet.
-                            encoded = (encoded + ENCODED_UNIT) | (scan & CLASS_BITS);
+                            runClasses |= scan;
                         }
                         if (i == n) {
                             break;
@@ -201,6 +201,8 @@ public final class WordTokenizer {
                         i++;
                     }
                     tokenCodePoints += i - runStart;
+                    // Every ASCII word character is in the encoded alphabet: the run extends the encoded run.
+                    encoded = (encoded + (i - runStart) * ENCODED_UNIT) | (runClasses & CLASS_BITS);
                     continue;
                 }
                 if (gather) {
