@@ -154,15 +154,14 @@ public final class CharacterStats {
 
     /**
      * Completes the statistics with what the scanner tracked in its locals: the whole text's length (examined or
-     * not), the code points examined, the longest runs and the tokens that mix scripts; derives the ASCII
-     * characters' classes and the entropy sum from the counts.
+     * not), the code points examined and the longest runs (the scanner counts the tokens that mix scripts as it
+     * ends them); derives the ASCII characters' classes and the entropy sum from the counts.
      */
-    void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun, int mixedScriptTokens) {
+    void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun) {
         this.totalLength = totalLength;
         this.codePoints = codePoints;
         this.longestRun = longestRun;
         this.longestEncodedRun = longestEncodedRun;
-        this.mixedScriptTokens = mixedScriptTokens;
         // Most of the 128 counts are zero, and a branch on each would mispredict about as often as it is
         // taken: first list the present characters without branching, then visit only those, in ascending order
         // (the order the entropy sum has always been taken in, so it stays the same to the bit).

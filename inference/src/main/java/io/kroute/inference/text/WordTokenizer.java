@@ -149,7 +149,6 @@ public final class WordTokenizer {
         boolean tokenLatin = false;
         int tokenScript = SCRIPT_NONE;
         boolean tokenTwoOtherScripts = false;
-        int mixedScriptTokens = 0;
         int surrogatePairs = 0;
         int previous = -1;
         int run = 0;
@@ -169,9 +168,6 @@ public final class WordTokenizer {
                     if (tokenStart < 0) {
                         tokenStart = length;
                         tokenCodePoints = 0;
-                        tokenLatin = false;
-                        tokenScript = SCRIPT_NONE;
-                        tokenTwoOtherScripts = false;
                     }
                     int runStart = i - 1;
                     int runClasses = 0;
@@ -229,102 +225,70 @@ public final class WordTokenizer {
                     encoded = 0;
                 }
             }
-            if (cp < 128) {
-                // An ASCII character that \w does not match ends the token.
-                if (tokenStart >= 0) {
-                    if (tokenCodePoints >= 2) {
-                        out.addToken(tokenStart, length);
-                        mixedScriptTokens += mixesScripts(chars, tokenStart, length, tokenLatin, tokenScript,
-                                tokenTwoOtherScripts);
+            boolean dottedCapitalI = false;
+            if (cp >= 128) {
+                int original = cp;
+                if (lowercase) {
+                    if (cp == 0x0130) {
+                        // "İ".lower() is "i" + U+0307; the combining dot is not \w, so it ends the token at the i.
+                        // The i's own script is not looked at.
+                        cp = 'i';
+                        dottedCapitalI = true;
+                    } else if (cp == 0x03A3) {
+                        cp = isFinalSigma(text, i - 1, n) ? 0x03C2 : 0x03C3;
                     } else {
-                        length = tokenStart;
+                        cp = UnicodeTables.toLower(cp);
                     }
-                    tokenStart = -1;
                 }
-                continue;
-            }
-            int original = cp;
-            if (lowercase) {
-                if (cp == 0x0130) {
-                    // "İ".lower() is "i" + U+0307; the combining dot is not \w, so it ends the token at the i. The
-                    // i's own script is not looked at.
+                if (isWordCodePoint(cp)) {
                     if (tokenStart < 0) {
                         tokenStart = length;
                         tokenCodePoints = 0;
-                        tokenLatin = false;
-                        tokenScript = SCRIPT_NONE;
-                        tokenTwoOtherScripts = false;
                     }
-                    chars[length++] = 'i';
-                    if (++tokenCodePoints >= 2) {
-                        out.addToken(tokenStart, length);
-                        mixedScriptTokens += mixesScripts(chars, tokenStart, length - 1, tokenLatin, tokenScript,
-                                tokenTwoOtherScripts);
+                    if (Character.isBmpCodePoint(cp)) {
+                        chars[length++] = (char) cp;
                     } else {
-                        length = tokenStart;
+                        chars[length++] = Character.highSurrogate(cp);
+                        chars[length++] = Character.lowSurrogate(cp);
                     }
-                    tokenStart = -1;
-                    continue;
-                } else if (cp == 0x03A3) {
-                    cp = isFinalSigma(text, i - 1, n) ? 0x03C2 : 0x03C3;
-                } else {
-                    cp = UnicodeTables.toLower(cp);
+                    tokenCodePoints++;
+                    if (!dottedCapitalI) {
+                        if (gather && !tokenTwoOtherScripts) {
+                            int script = scriptGroup(original);
+                            if (script == SCRIPT_LATIN) {
+                                tokenLatin = true;
+                            } else if (script != SCRIPT_NONE) {
+                                if (tokenScript == SCRIPT_NONE) {
+                                    tokenScript = script;
+                                } else if (tokenScript != script) {
+                                    tokenTwoOtherScripts = true;
+                                }
+                            }
+                        }
+                        continue;
+                    }
                 }
             }
-            if (isWordCodePoint(cp)) {
-                if (tokenStart < 0) {
-                    tokenStart = length;
-                    tokenCodePoints = 0;
-                    tokenLatin = false;
-                    tokenScript = SCRIPT_NONE;
-                    tokenTwoOtherScripts = false;
-                }
-                if (Character.isBmpCodePoint(cp)) {
-                    chars[length++] = (char) cp;
-                } else {
-                    chars[length++] = Character.highSurrogate(cp);
-                    chars[length++] = Character.lowSurrogate(cp);
-                }
-                tokenCodePoints++;
-                if (gather && !tokenTwoOtherScripts) {
-                    int script = scriptGroup(original);
-                    if (script == SCRIPT_LATIN) {
-                        tokenLatin = true;
-                    } else if (script != SCRIPT_NONE) {
-                        if (tokenScript == SCRIPT_NONE) {
-                            tokenScript = script;
-                        } else if (tokenScript != script) {
-                            tokenTwoOtherScripts = true;
-                        }
-                    }
-                }
-            } else if (tokenStart >= 0) {
-                if (tokenCodePoints >= 2) {
-                    out.addToken(tokenStart, length);
-                    mixedScriptTokens += mixesScripts(chars, tokenStart, length, tokenLatin, tokenScript,
-                            tokenTwoOtherScripts);
-                } else {
-                    length = tokenStart;
-                }
+            // A character \w does not match (or the i of "İ", just appended) ends the token.
+            if (tokenStart >= 0) {
+                length = endToken(out, tokenStart, length, tokenCodePoints, dottedCapitalI ? length - 1 : length,
+                        tokenLatin, tokenScript, tokenTwoOtherScripts, stats);
                 tokenStart = -1;
+                tokenLatin = false;
+                tokenScript = SCRIPT_NONE;
+                tokenTwoOtherScripts = false;
             }
         }
         if (tokenStart >= 0) {
-            if (tokenCodePoints >= 2) {
-                out.addToken(tokenStart, length);
-                mixedScriptTokens += mixesScripts(chars, tokenStart, length, tokenLatin, tokenScript,
-                        tokenTwoOtherScripts);
-            } else {
-                length = tokenStart;
-            }
+            length = endToken(out, tokenStart, length, tokenCodePoints, length, tokenLatin, tokenScript,
+                    tokenTwoOtherScripts, stats);
         }
         out.length = length;
         if (gather) {
             if (encoded != 0) {
                 longestEncodedRun = Math.max(longestEncodedRun, encodedRunLength(encoded));
             }
-            stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun,
-                    mixedScriptTokens);
+            stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun);
         }
     }
 
@@ -456,25 +420,42 @@ public final class WordTokenizer {
     }
 
     /**
-     * 1 when the token {@code chars[start, end)} mixes scripts, else 0. Only a token with a letter of a group other
-     * than Latin can; its ASCII letters (Latin) are looked for in its characters only then.
+     * Ends the token {@code chars[tokenStart, length)}: keeps it when it has at least two code points, counting it
+     * into {@code stats} when it mixes scripts (judged over {@code chars[tokenStart, lettersEnd)}), and returns the
+     * buffer's new length (the token's start when it was too short).
      */
-    private static int mixesScripts(char[] chars, int start, int end, boolean latin, int otherScript,
+    private static int endToken(TokenBuffer out, int tokenStart, int length, int tokenCodePoints, int lettersEnd,
+            boolean latin, int otherScript, boolean twoOtherScripts, CharacterStats stats) {
+        if (tokenCodePoints < 2) {
+            return tokenStart;
+        }
+        out.addToken(tokenStart, length);
+        if (stats != null && mixesScripts(out.chars, tokenStart, lettersEnd, latin, otherScript, twoOtherScripts)) {
+            stats.mixedScriptTokens++;
+        }
+        return length;
+    }
+
+    /**
+     * Whether the token {@code chars[start, end)} mixes scripts. Only a token with a letter of a group other than
+     * Latin can; its ASCII letters (Latin) are looked for in its characters only then.
+     */
+    private static boolean mixesScripts(char[] chars, int start, int end, boolean latin, int otherScript,
             boolean twoOtherScripts) {
         if (twoOtherScripts) {
-            return 1;
+            return true;
         }
         if (otherScript == SCRIPT_NONE) {
-            return 0;
+            return false;
         }
         if (latin) {
-            return 1;
+            return true;
         }
         for (int i = start; i < end; i++) {
             if ((char) ((chars[i] | 0x20) - 'a') < 26) {
-                return 1;
+                return true;
             }
         }
-        return 0;
+        return false;
     }
 }
