@@ -1,5 +1,6 @@
 package io.kroute.bench.decision;
 
+import io.kroute.inference.classify.Classification;
 import io.kroute.inference.text.CharacterStats;
 import io.kroute.inference.text.SparseFeatures;
 import io.kroute.inference.text.TokenBuffer;
@@ -40,12 +41,14 @@ public class DecisionBenchmark {
     private final SparseFeatures features = new SparseFeatures();
     private final SparseFeatures featuresWithStatistics = new SparseFeatures().withStatistics();
     private String firstLabel;
+    private Classification firstClassification;
 
     @Setup
     public void setUp() {
         fixture = new DecisionFixture(BenchCase.of(model), policy);
         texts = fixture.texts;
         firstLabel = fixture.file.classifier().classes().get(0);
+        firstClassification = fixture.model.analyzer().analyze(texts[0]).classification();
     }
 
     private String nextText() {
@@ -87,6 +90,15 @@ public class DecisionBenchmark {
     @Benchmark
     public Object classifyWithStatistics() {
         return fixture.file.classifier().classify(nextText(), featuresWithStatistics);
+    }
+
+    /**
+     * The features and the score alone, of the first prompt (classified once at setup): the part of {@code analyze}
+     * that follows classification.
+     */
+    @Benchmark
+    public Object screen() {
+        return fixture.model.analyzer().screenLastClassified(firstClassification);
     }
 
     @Benchmark

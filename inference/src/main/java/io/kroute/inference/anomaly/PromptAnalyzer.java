@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Classifies a prompt and screens it for anomalies from one scan of its text: the tokenizer gathers the
- * character statistics (in a tight pass of their own) along with the tokens the classifier uses. Immutable and
+ * character statistics in the same pass as the tokens the classifier uses. Immutable and
  * thread-safe (scratch space is per thread).
  */
 public final class PromptAnalyzer {
@@ -42,7 +42,19 @@ public final class PromptAnalyzer {
     /** As {@link #analyze(CharSequence)}, scoring against the tenant's own baseline once it is warm. */
     public PromptAnalysis analyze(CharSequence text, AdaptiveBaseline tenant, double warmupWeight) {
         Scratch s = scratch.get();
-        Classification classification = classifier.classify(text, s.features);
+        return screen(s, classifier.classify(text, s.features), tenant, warmupWeight);
+    }
+
+    /**
+     * The features and the verdict of the text this thread's scratch space last classified: the part of
+     * {@link #analyze} after classification, apart for benchmarks.
+     */
+    public PromptAnalysis screenLastClassified(Classification classification) {
+        return screen(scratch.get(), classification, null, Double.POSITIVE_INFINITY);
+    }
+
+    private PromptAnalysis screen(Scratch s, Classification classification, AdaptiveBaseline tenant,
+            double warmupWeight) {
         int needed = PromptFeatures.scratchSize(s.features.tokens().count());
         if (s.tokenScratch.length < needed) {
             s.tokenScratch = new int[needed];
