@@ -197,8 +197,10 @@ public final class WordTokenizer {
                         i++;
                     }
                     tokenCodePoints += i - runStart;
-                    // Every ASCII word character is in the encoded alphabet: the run extends the encoded run.
-                    encoded = (encoded + (i - runStart) * ENCODED_UNIT) | (runClasses & CLASS_BITS);
+                    if (gather) {
+                        // Every ASCII word character is in the encoded alphabet: the run extends the encoded run.
+                        encoded = (encoded + (i - runStart) * ENCODED_UNIT) | (runClasses & CLASS_BITS);
+                    }
                     continue;
                 }
                 if (gather) {
