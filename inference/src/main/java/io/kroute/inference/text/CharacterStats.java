@@ -18,28 +18,32 @@ public final class CharacterStats {
     static final byte INVISIBLE = 32;
     static final byte ENCODED = 64;
 
+    // The ASCII classes are ranges of code points; finish() sums each class over its ranges of the histogram.
     private static final byte[] ASCII_CLASS = new byte[128];
 
     static {
         for (int c = 0; c < 128; c++) {
+            boolean upper = c >= 'A' && c <= 'Z';
+            boolean letter = upper || (c >= 'a' && c <= 'z');
+            boolean digit = c >= '0' && c <= '9';
             byte bits = 0;
-            if (Character.isLetter(c)) {
+            if (letter) {
                 bits |= LETTER;
             }
-            if (c >= 'A' && c <= 'Z') {
+            if (upper) {
                 bits |= UPPER;
             }
-            if (c >= '0' && c <= '9') {
+            if (digit) {
                 bits |= DIGIT;
             }
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == 0x0C) {
+            if ((c >= '\t' && c <= '\r') || c == ' ') {
                 bits |= SPACE;
             } else if (c < 0x20 || c == 0x7F) {
                 bits |= INVISIBLE;
-            } else if (!Character.isLetterOrDigit(c)) {
+            } else if (!letter && !digit) {
                 bits |= SYMBOL;
             }
-            if (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=' || c == '-' || c == '_') {
+            if (letter || digit || c == '+' || c == '/' || c == '=' || c == '-' || c == '_') {
                 bits |= ENCODED;
             }
             ASCII_CLASS[c] = bits;
@@ -64,8 +68,6 @@ public final class CharacterStats {
     final int[] asciiCounts = new int[128];
     /** Set while a text is being gathered: a text abandoned midway leaves counts that the next one must clear. */
     private boolean gathering;
-    /** Scratch for finish(): the ASCII characters present, ascending. */
-    private final int[] presentAscii = new int[128];
     /** Sum of c ln c over the count c of every distinct code point, for the entropy. */
     private double countLogCounts;
     private int[] otherKeys = new int[64];
@@ -162,36 +164,28 @@ public final class CharacterStats {
         this.codePoints = codePoints;
         this.longestRun = longestRun;
         this.longestEncodedRun = longestEncodedRun;
-        // Most of the 128 counts are zero, and a branch on each would mispredict about as often as it is
-        // taken: first list the present characters without branching, then visit only those, in ascending order
-        // (the order the entropy sum has always been taken in, so it stays the same to the bit).
+        // Every one of the 128 counts is visited, zero or not: the sums below have no branch to mispredict and
+        // no dependence from one character to the next (c ln c is 0 for an absent character).
         int[] counts = asciiCounts;
-        int[] present = presentAscii;
-        int presentCount = 0;
-        for (int c = 0; c < 128; c++) {
-            int count = counts[c];
-            present[presentCount] = c;
-            presentCount += (count | -count) >>> 31;
+        double sum0 = 0.0;
+        double sum1 = 0.0;
+        double sum2 = 0.0;
+        double sum3 = 0.0;
+        for (int c = 0; c < 128; c += 4) {
+            sum0 += countLogCount(counts[c]);
+            sum1 += countLogCount(counts[c + 1]);
+            sum2 += countLogCount(counts[c + 2]);
+            sum3 += countLogCount(counts[c + 3]);
         }
-        double sum = 0.0;
-        int letters = 0;
-        int upper = 0;
-        int digits = 0;
-        int symbols = 0;
-        int invisible = 0;
-        for (int k = 0; k < presentCount; k++) {
-            int c = present[k];
-            int count = counts[c];
-            counts[c] = 0;
-            int bits = ASCII_CLASS[c];
-            // Multiplied by 0 or 1 rather than branched on: the classes of consecutive characters alternate.
-            letters += count * (bits & LETTER);
-            upper += count * ((bits & UPPER) >>> 1);
-            digits += count * ((bits & DIGIT) >>> 2);
-            symbols += count * ((bits & SYMBOL) >>> 4);
-            invisible += count * ((bits & INVISIBLE) >>> 5);
-            sum += countLogCount(count);
-        }
+        double sum = (sum0 + sum1) + (sum2 + sum3);
+        // The classes from their ranges of the histogram (as ASCII_CLASS defines them); symbols are the rest.
+        int upper = countsIn(counts, 'A', 'Z');
+        int letters = upper + countsIn(counts, 'a', 'z');
+        int digits = countsIn(counts, '0', '9');
+        int whitespace = countsIn(counts, '\t', '\r') + counts[' '];
+        int invisible = countsIn(counts, 0, 0x1F) + counts[0x7F] - (whitespace - counts[' ']);
+        int symbols = (codePoints - nonAscii) - letters - digits - whitespace - invisible;
+        Arrays.fill(counts, 0);
         this.letters += letters;
         this.upper += upper;
         this.digits += digits;
@@ -206,6 +200,15 @@ public final class CharacterStats {
         }
         countLogCounts = sum;
         gathering = false;
+    }
+
+    /** The sum of {@code counts[from..to]}, both ends included. */
+    private static int countsIn(int[] counts, int from, int to) {
+        int sum = 0;
+        for (int c = from; c <= to; c++) {
+            sum += counts[c];
+        }
+        return sum;
     }
 
     private static int classify(int cp) {

@@ -153,8 +153,10 @@ public final class WordTokenizer {
         int previous = -1;
         int run = 0;
         int longestRun = 0;
-        // The current encoded-alphabet run: its length times ENCODED_UNIT, or'ed with its characters' class bits.
-        long encoded = 0;
+        // The current encoded-alphabet run (all ASCII, so its characters are its code points): where it started and
+        // the union of its characters' class bits.
+        int encodedStart = 0;
+        int encodedClasses = 0;
         int longestEncodedRun = 0;
         int i = 0;
         while (i < n) {
@@ -163,43 +165,44 @@ public final class WordTokenizer {
             if (cp < 128) {
                 scan = asciiTable[cp];
                 if ((scan & WORD) != 0) {
-                    // A run of ASCII word characters, in a loop of its own: its only unpredictable branch is the
-                    // run's end.
+                    // A run of ASCII word characters, in a counted loop of its own (so the compiler checks the
+                    // array bounds once per run and polls for safepoints rarely): its only unpredictable branch is
+                    // the run's end. Character k of the run goes to chars[shift + k].
                     if (tokenStart < 0) {
                         tokenStart = length;
                         tokenCodePoints = 0;
                     }
                     int runStart = i - 1;
+                    int shift = length - runStart;
                     int runClasses = 0;
-                    while (true) {
-                        chars[length++] = (char) (scan >>> 16);
+                    int k = runStart;
+                    for (; k < n; k++) {
+                        int c = source[k];
+                        if (c >= 128) {
+                            break;
+                        }
+                        int entry = asciiTable[c];
+                        if ((entry & WORD) == 0) {
+                            break;
+                        }
+                        chars[shift + k] = (char) (entry >>> 16);
                         if (gather) {
-                            counts[cp]++;
-                            if (cp == previous) {
+                            counts[c]++;
+                            if (c == previous) {
                                 longestRun = Math.max(longestRun, ++run);
                             } else {
                                 run = 1;
-                                previous = cp;
+                                previous = c;
                             }
-                            runClasses |= scan;
+                            runClasses |= entry;
                         }
-                        if (i == n) {
-                            break;
-                        }
-                        cp = source[i];
-                        if (cp >= 128) {
-                            break;
-                        }
-                        scan = asciiTable[cp];
-                        if ((scan & WORD) == 0) {
-                            break;
-                        }
-                        i++;
                     }
-                    tokenCodePoints += i - runStart;
+                    i = k;
+                    length = shift + k;
+                    tokenCodePoints += k - runStart;
                     if (gather) {
                         // Every ASCII word character is in the encoded alphabet: the run extends the encoded run.
-                        encoded = (encoded + (i - runStart) * ENCODED_UNIT) | (runClasses & CLASS_BITS);
+                        encodedClasses |= runClasses;
                     }
                     continue;
                 }
@@ -221,10 +224,14 @@ public final class WordTokenizer {
                     previous = cp;
                 }
                 if ((scan & CharacterStats.ENCODED) != 0) {
-                    encoded = (encoded + ENCODED_UNIT) | (scan & CLASS_BITS);
-                } else if (encoded != 0) {
-                    longestEncodedRun = Math.max(longestEncodedRun, encodedRunLength(encoded));
-                    encoded = 0;
+                    encodedClasses |= scan;
+                } else {
+                    // This character ends the encoded run (perhaps empty) before it.
+                    int at = i - Character.charCount(cp);
+                    longestEncodedRun = Math.max(longestEncodedRun,
+                            CharacterStats.encodedRunLength(at - encodedStart, encodedClasses & CLASS_BITS));
+                    encodedStart = i;
+                    encodedClasses = 0;
                 }
             }
             boolean dottedCapitalI = false;
@@ -287,18 +294,10 @@ public final class WordTokenizer {
         }
         out.length = length;
         if (gather) {
-            if (encoded != 0) {
-                longestEncodedRun = Math.max(longestEncodedRun, encodedRunLength(encoded));
-            }
+            longestEncodedRun = Math.max(longestEncodedRun,
+                    CharacterStats.encodedRunLength(n - encodedStart, encodedClasses & CLASS_BITS));
             stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun);
         }
-    }
-
-    /** One character of an encoded-alphabet run, above every class bit. */
-    private static final long ENCODED_UNIT = 0x100;
-
-    private static int encodedRunLength(long encoded) {
-        return CharacterStats.encodedRunLength((int) (encoded / ENCODED_UNIT), (int) (encoded & (ENCODED_UNIT - 1)));
     }
 
     /**
