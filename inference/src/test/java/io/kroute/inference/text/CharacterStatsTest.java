@@ -47,6 +47,8 @@ class CharacterStatsTest {
         assertMatchesReference("aGVsbG8gd29ybGQ9PQ== ".repeat(100));
         assertMatchesReference("abcdefghij".repeat(5) + " 1234567890" + "A1");
         assertMatchesReference("x".repeat(39) + " " + "y".repeat(40) + " " + "z".repeat(41));
+        // Encoded runs ended by a supplementary character, by a non-ASCII letter and by the end of the text.
+        assertMatchesReference("ab12\uD83D\uDE00" + "q".repeat(45) + "\u00E9" + "c0ffee+/=" + "\uD83D\uDE00" + "9f".repeat(30));
         assertMatchesReference("pаypal Москва 東京タワー wоrld İstanbul ΟΔΟΣ K\u212Aelvin");
     }
 
