@@ -129,7 +129,7 @@ public final class CharacterStats {
 
     /**
      * The length a run of encoded-alphabet characters counts with, given the union of its characters' class
-     * bits: its length when it mixes letters and digits (base64, hex, hashes) or is too long to be a word of any
+     * bits (any higher bits are ignored): its length when it mixes letters and digits (base64, hex, hashes) or is too long to be a word of any
      * language, 0 otherwise.
      */
     static int encodedRunLength(int run, int bits) {

@@ -109,7 +109,6 @@ public final class WordTokenizer {
     // Per ASCII character: its CharacterStats class bits (low byte), WORD when \w matches it, and the character
     // the token gets (bits 16 and up; lower-cased or kept). The common case costs one table load.
     private static final int WORD = 0x100;
-    private static final int CLASS_BITS = 0xFF;
     private static final int[] ASCII_LOWERED = asciiTable(true);
     private static final int[] ASCII_KEPT = asciiTable(false);
 
@@ -154,7 +153,7 @@ public final class WordTokenizer {
         int run = 0;
         int longestRun = 0;
         // The current encoded-alphabet run (all ASCII, so its characters are its code points): where it started and
-        // the union of its characters' class bits.
+        // the union of its characters' table entries (their class bits in the low byte).
         int encodedStart = 0;
         int encodedClasses = 0;
         int longestEncodedRun = 0;
@@ -229,7 +228,7 @@ public final class WordTokenizer {
                     // This character ends the encoded run (perhaps empty) before it.
                     int at = i - Character.charCount(cp);
                     longestEncodedRun = Math.max(longestEncodedRun,
-                            CharacterStats.encodedRunLength(at - encodedStart, encodedClasses & CLASS_BITS));
+                            CharacterStats.encodedRunLength(at - encodedStart, encodedClasses));
                     encodedStart = i;
                     encodedClasses = 0;
                 }
@@ -295,7 +294,7 @@ public final class WordTokenizer {
         out.length = length;
         if (gather) {
             longestEncodedRun = Math.max(longestEncodedRun,
-                    CharacterStats.encodedRunLength(n - encodedStart, encodedClasses & CLASS_BITS));
+                    CharacterStats.encodedRunLength(n - encodedStart, encodedClasses));
             stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun);
         }
     }
