@@ -233,9 +233,14 @@ def real_prompt(corpus: Corpus, rng, label: str, side: str, kind: str, words: in
     """One prompt of class `label`: a real payload of `kind` from `side`, behind a phrasing from `side`."""
     document = corpus.pick(rng, side, kind)
     payload = _present(excerpt(document, words, rng), document, rng)
-    text = wrap(payload, label, rng, side, kind, document["format"])
+    choices = instructions.cores(label, side, kind)
+    if not choices:
+        raise ValueError("class %r has no %s phrasing for a %s payload" % (label, side, kind))
+    core = rng.choice(choices)
+    text = wrap(payload, label, rng, side, kind, document["format"], core=core)
     return {"text": text, "label": label, "kind": kind, "source": document["source"], "document": document["id"],
-            "lang": document["lang"], "format": document["format"]}
+            "lang": document["lang"], "format": document["format"], "instruction": core,
+            "instructionFirst": not text.startswith(payload)}
 
 
 def wrap_in_every_class(payload: str, rng, side: str = "heldout", kind: str = "article",
