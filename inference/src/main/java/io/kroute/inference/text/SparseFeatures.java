@@ -33,6 +33,15 @@ public final class SparseFeatures {
     /** Whether {@link #tokenFeatures} holds the last text's unigram lookups (not without unigrams). */
     boolean tokenFeaturesLooked;
     CharacterStats stats;
+    /** Scratch of the character analyzers, made on first use. */
+    private CharGrams charGrams;
+
+    CharGrams charGrams() {
+        if (charGrams == null) {
+            charGrams = new CharGrams();
+        }
+        return charGrams;
+    }
 
     /** Makes {@link TextVectorizer#transform} also gather character statistics into {@link #stats()}. */
     public SparseFeatures withStatistics() {

@@ -79,8 +79,26 @@ public final class WordTokenizer {
      * statistics in the same pass (both replace their previous content).
      */
     public void scan(CharSequence text, TokenBuffer out, CharacterStats stats) {
-        out.clear();
+        scanExamined(text, examinedLength(text), out, stats);
+    }
+
+    /**
+     * Tokenizes at most the first {@code limit} examined characters of {@code text} (one fewer when the limit
+     * would split a surrogate pair). Tokens wholly before the last one found are the text's own tokens.
+     */
+    public void scanPrefix(CharSequence text, int limit, TokenBuffer out) {
         int n = examinedLength(text);
+        if (limit < n) {
+            n = limit;
+            if (n > 0 && Character.isHighSurrogate(text.charAt(n - 1)) && Character.isLowSurrogate(text.charAt(n))) {
+                n--;
+            }
+        }
+        scanExamined(text, n, out, null);
+    }
+
+    private void scanExamined(CharSequence text, int n, TokenBuffer out, CharacterStats stats) {
+        out.clear();
         char[] source = out.source(n);
         if (text instanceof String string) {
             // One bulk copy (vectorised for Latin-1 strings) instead of a checked charAt per character.
