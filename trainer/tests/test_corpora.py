@@ -12,6 +12,7 @@ from support import TRAINER_DIR
 import corpora
 import compose
 import documents
+import evaluate_intent
 import evaluation
 import fetch
 import instructions
@@ -305,6 +306,27 @@ class FetchTest(unittest.TestCase):
             pinned = sources.Source("tiny", "npm", "tiny", "1.0.0", fetch.sha256_of(path), "MIT", "fit", ("code",))
             with mock.patch.object(fetch, "_download", side_effect=AssertionError("downloaded again")):
                 self.assertEqual(fetch.fetch_package(pinned, cache), path)
+
+
+class EvaluateIntentTest(unittest.TestCase):
+
+    def test_shouldReportAccuracyPerIntentOverallAndBySlice(self):
+        def row(label, first, instruction):
+            return {"label": label, "instructionFirst": first, "instruction": instruction}
+        prompts = [row("summarization", True, "Sum up"), row("summarization", False, "Sum up"),
+                   row("translation", True, "翻译成中文"), row("code", True, "Review this code"),
+                   row("data_extraction", True, "Extract {fields}")]
+        predicted = ["summarization", "translation", "translation", "code", "summarization"]
+        results = evaluate_intent.evaluate(prompts, predicted)
+        self.assertEqual(results["overall"], {"prompts": 5, "accuracy": 0.6})
+        self.assertEqual(results["perIntent"]["summarization"], {"prompts": 2, "accuracy": 0.5})
+        self.assertEqual(results["perIntent"]["data_extraction"], {"prompts": 1, "accuracy": 0.0})
+        self.assertEqual(results["slices"]["instruction after the payload"], {"prompts": 1, "accuracy": 0.0})
+        self.assertEqual(results["slices"]["instruction in another language"], {"prompts": 1, "accuracy": 1.0})
+        self.assertEqual(results["slices"]["instruction first, English"], {"prompts": 3, "accuracy": 2 / 3})
+        self.assertEqual(results["confusions"], {"summarization -> translation": 1,
+                                                 "data_extraction -> summarization": 1})
+        self.assertIn("| 5 | **overall** | **60.0 %** |", evaluate_intent.render(results))
 
 
 if __name__ == "__main__":
