@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything the topology needs to know, validated once at construction so a bad setting fails at start-up
@@ -266,6 +267,12 @@ public record KrouteConfig(
 
         public Builder rewardWeights(RewardFunction.Weights value) {
             rewardWeights = value;
+            return this;
+        }
+
+        /** Changes the reward weights set so far, e.g. one term at a time. */
+        public Builder rewardWeights(UnaryOperator<RewardFunction.Weights> change) {
+            rewardWeights = change.apply(rewardWeights);
             return this;
         }
 
