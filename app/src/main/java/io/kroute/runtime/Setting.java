@@ -26,6 +26,10 @@ import java.util.function.Function;
  * <p>Properties outside {@code kroute.} ({@code bootstrap.servers}, {@code application.id}) are Kafka's: they are
  * declared here for their flag and documentation and, when set, pass to Kafka's clients like any other.
  *
+ * <p>Adding a setting: declare it below; for one the topology reads, add the component to {@link KrouteConfig}
+ * (with its default in the builder) and name its accessor and setter with {@code topology(...)}. Then rewrite
+ * the table with {@code ./kroute settings-table --write docs/configuration.md}.
+ *
  * @param <T> the value's type
  */
 public final class Setting<T> {

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
 /**
  * Everything the topology needs to know, validated once at construction so a bad setting fails at start-up
  * with a message naming the setting, what was expected and what was found. Immutable; build with
- * {@link #builder()}.
+ * {@link #builder()}, whose values are the defaults: the application's settings take theirs from it.
  *
  * @param applicationId Kafka Streams application id (consumer group, internal topic prefix)
  * @param bootstrapServers Kafka bootstrap servers
