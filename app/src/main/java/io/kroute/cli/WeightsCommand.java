@@ -172,6 +172,7 @@ public final class WeightsCommand implements Runnable {
         out.printf(Locale.ROOT, "features:    %d columns, vocabulary %d terms: %s%n", vectorizer.featureCount(),
                 weights.vocabularySize(), vectorizer.describe());
         out.printf(Locale.ROOT, "classes:     %d: %s%n", classifier.classes().size(), String.join(", ", classifier.classes()));
+        PipelineDescription.print(weights.section("pipeline").orElse(null), out);
         JsonNode training = weights.training();
         if (training != null && !training.isMissingNode() && !training.isNull()) {
             out.printf(Locale.ROOT, "training:    %s rows, scikit-learn %s, Python %s%n", training.path("rows").asText("?"),
