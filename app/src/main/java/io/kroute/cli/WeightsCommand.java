@@ -113,7 +113,10 @@ public final class WeightsCommand implements Runnable {
                 printRefusal(spec.commandLine().getErr(), file, e);
                 return REFUSED;
             }
-            RuntimeConfig config = options.resolve(System.getenv());
+            RuntimeConfig config = resolveConfig();
+            if (config == null) {
+                return NOT_PUBLISHED;
+            }
             String bootstrap = config.bootstrapServers()
                     .or(() -> EmbeddedKafkaBroker.runningAddress(config.dataDir()))
                     .orElse(null);
@@ -140,6 +143,16 @@ public final class WeightsCommand implements Runnable {
                 return NOT_PUBLISHED;
             }
         }
+
+        /** The configuration, or null after saying on standard error what is wrong with it. */
+        private RuntimeConfig resolveConfig() {
+            try {
+                return options.resolve(System.getenv());
+            } catch (RuntimeConfig.ConfigException e) {
+                spec.commandLine().getErr().println("kroute weights publish: configuration: " + e.getMessage());
+                return null;
+            }
+        }
     }
 
     static void printRefusal(PrintWriter err, Path file, WeightFileException e) {
@@ -159,6 +172,7 @@ public final class WeightsCommand implements Runnable {
         out.printf(Locale.ROOT, "features:    %d columns, vocabulary %d terms: %s%n", vectorizer.featureCount(),
                 weights.vocabularySize(), vectorizer.describe());
         out.printf(Locale.ROOT, "classes:     %d: %s%n", classifier.classes().size(), String.join(", ", classifier.classes()));
+        PipelineDescription.print(weights.section("pipeline").orElse(null), out);
         JsonNode training = weights.training();
         if (training != null && !training.isMissingNode() && !training.isNull()) {
             out.printf(Locale.ROOT, "training:    %s rows, scikit-learn %s, Python %s%n", training.path("rows").asText("?"),
