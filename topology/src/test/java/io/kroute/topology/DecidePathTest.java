@@ -60,7 +60,7 @@ class DecidePathTest {
     @Test
     void shouldQuarantineAnomalousPromptInsteadOfDeciding() {
         try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"))) {
-            String longText = "a poem in verse ".repeat(40);
+            String longText = "a poem in verse " + "!".repeat(300);
             k.sendPrompt("p-long", "acme", longText, T0);
 
             assertThat(k.readDecisions()).isEmpty();
@@ -71,8 +71,8 @@ class DecidePathTest {
             assertThat(q.getPrompt().getText()).isEqualTo(longText);
             assertThat(q.getAnomalyScore()).isGreaterThan(4.0);
             assertThat(q.getThreshold()).isEqualTo(4.0);
-            assertThat(q.getFeatures().get(0).getName()).isEqualTo("charCount");
-            assertThat(q.getReason()).startsWith("charCount z=").contains("exceeds threshold 4.0");
+            assertThat(q.getFeatures().get(0).getName()).isEqualTo("longestCharRun");
+            assertThat(q.getReason()).startsWith("longestCharRun z=").contains("exceeds threshold 4.0");
             assertThat(q.getBaseline()).isEqualTo("shipped");
             assertThat(q.getLabel()).isEqualTo("poetry");
             assertThat(q.getWeightsVersion()).isEqualTo("v1");
@@ -83,7 +83,7 @@ class DecidePathTest {
     @Test
     void shouldDecideWithoutScreeningWhenAnomalyFilterIsOff() {
         try (KrouteDriver k = new KrouteDriver(config().anomalyEnabled(false).build(), TestWeights.file("v1"))) {
-            k.sendPrompt("p-long", "acme", "a poem in verse ".repeat(40), T0);
+            k.sendPrompt("p-long", "acme", "a poem in verse " + "!".repeat(300), T0);
 
             assertThat(k.readQuarantine()).isEmpty();
             RoutingDecision d = k.readDecisions().get(0);

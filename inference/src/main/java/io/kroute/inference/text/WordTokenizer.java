@@ -213,11 +213,21 @@ public final class WordTokenizer {
                     cp = Character.toCodePoint((char) cp, source[i++]);
                     surrogatePairs++;
                 }
-                scan = gather ? stats.addNonAscii(cp) : 0;
+                scan = 0;
+                if (gather) {
+                    scan = stats.addNonAscii(cp);
+                    if ((scan & CharacterStats.INVISIBLE) != 0 && CharacterStats.maySpell(cp)) {
+                        stats.uncountSpelling(source, i - Character.charCount(cp), n);
+                    }
+                }
             }
             if (gather) {
                 if (cp == previous) {
-                    longestRun = Math.max(longestRun, ++run);
+                    // Runs of whitespace (indentation, blank lines) are layout, not content: they never count.
+                    ++run;
+                    if ((scan & CharacterStats.SPACE) == 0) {
+                        longestRun = Math.max(longestRun, run);
+                    }
                 } else {
                     run = 1;
                     previous = cp;

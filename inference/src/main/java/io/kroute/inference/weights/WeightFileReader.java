@@ -425,7 +425,7 @@ public final class WeightFileReader {
         List<GoldenVector> golden = goldenVectors(f.golden, classifier.classes().size());
         replay(classifier, golden, tolerance);
         JsonNode anomalySection = f.sections.get("anomaly");
-        AnomalyModel anomaly = anomalySection == null ? null : AnomalySection.parse(anomalySection);
+        AnomalyModel anomaly = anomalySection == null ? null : AnomalySection.parse(anomalySection, classifier.classes());
         return new WeightFile(f.formatVersion, f.modelName, f.modelVersion, createdAt, checksum, size, classifier,
                 golden, tolerance, f.training, f.quality, anomaly, Map.copyOf(f.sections));
     }
