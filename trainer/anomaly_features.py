@@ -515,7 +515,8 @@ def class_weight(prompts: float, prior: float) -> float:
 def baseline_rows(section: Dict[str, Any], labels: Optional[Sequence[str]] = None):
     """(centres, scales): one row per baseline, the global one first, then one per class of `labels` (in that
     order) when the section has class baselines. A class's centre and scale are its own, shrunk toward the
-    global ones: w * own + (1 - w) * global with w = n / (n + classPrior), as the Java AnomalyModel computes them."""
+    global ones: w * own + (1 - w) * global with w = n / (n + classPrior), the scale never below the global
+    scale floor, as the Java AnomalyModel computes them."""
     keys = FEATURE_KEYS
     methods = [section["features"][k]["method"] for k in keys]
     rows = [[_center_and_scale(section["features"][k], methods[i]) for i, k in enumerate(keys)]]
@@ -529,7 +530,8 @@ def baseline_rows(section: Dict[str, Any], labels: Optional[Sequence[str]] = Non
             for i, k in enumerate(keys):
                 gc, gs = rows[0][i]
                 oc, os_ = _center_and_scale(own["features"][k], methods[i])
-                row.append((w * oc + (1.0 - w) * gc, w * os_ + (1.0 - w) * gs))
+                floor = section["features"][k]["scaleFloor"]
+                row.append((w * oc + (1.0 - w) * gc, max(w * os_ + (1.0 - w) * gs, floor)))
             rows.append(row)
     centers = np.array([[c for c, _ in row] for row in rows], dtype=np.float64)
     scales = np.array([[s for _, s in row] for row in rows], dtype=np.float64)

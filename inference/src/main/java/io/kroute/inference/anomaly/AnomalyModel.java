@@ -8,7 +8,7 @@ import java.util.Objects;
  * {@link ClassBaseline} per class of the classifier, and a threshold. A prompt is compared with the baseline of
  * the class it was classified as, shrunk toward the global baseline by a prior worth {@code classPrior} prompts:
  * with {@code w = n / (n + classPrior)} for a class of n training prompts, its centre and scale are
- * {@code w × own + (1 − w) × global} per feature. The combined score is the largest directional z-score over
+ * {@code w × own + (1 − w) × global} per feature, the scale never below the global scale floor. The combined score is the largest directional z-score over
  * the features; a prompt is flagged when it exceeds the threshold, and the feature and baseline that produced it
  * are named. Immutable and thread-safe.
  */
@@ -68,7 +68,10 @@ public final class AnomalyModel {
             baselineNames[c + 1] = CLASS_PREFIX + own.label();
             for (int i = 0; i < baselines.length; i++) {
                 centers[c + 1][i] = w * own.feature(i).center() + (1.0 - w) * centers[0][i];
-                scales[c + 1][i] = w * own.feature(i).scale() + (1.0 - w) * scales[0][i];
+                // Never tighter than the global floor: a class may move the centre and widen the spread, but
+                // a few hundred prompts of one class do not make the filter stricter than its resolution.
+                scales[c + 1][i] = Math.max(w * own.feature(i).scale() + (1.0 - w) * scales[0][i],
+                        baselines[i].scaleFloor());
             }
         }
     }

@@ -9,9 +9,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads and validates the weight file's {@code anomaly} section into an {@link AnomalyModel}. */
 final class AnomalySection {
+    /** Features of earlier files that no feature replaces under the same key. */
+    private static final Set<String> RETIRED_FEATURES = Set.of("charCount", "tokenCount", "nonAsciiShare",
+            "charEntropy");
+
     private AnomalySection() {
     }
 
@@ -38,6 +43,11 @@ final class AnomalySection {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             PromptFeature feature = PromptFeature.fromKey(field.getKey());
+            if (feature == null && RETIRED_FEATURES.contains(field.getKey())) {
+                throw new WeightFileException("anomaly", "anomaly.features: expected the current features, found \""
+                        + field.getKey() + "\", which is no longer one (length is a size policy, not an anomaly); "
+                        + "retrain the file with trainer/train.py");
+            }
             if (feature == null) {
                 throw new WeightFileException("anomaly", "anomaly.features: expected only known features, found \""
                         + field.getKey() + "\"");

@@ -124,6 +124,17 @@ class AnomalyModelTest {
     }
 
     @Test
+    void aClassBaselineShouldNeverBeTighterThanTheGlobalScaleFloor() {
+        FeatureBaseline[] global = new FeatureBaseline[PromptFeature.count()];
+        Arrays.fill(global, new FeatureBaseline(Transform.NONE, Direction.HIGH, Method.STANDARD, 0, 0.01, 0, 0, 0.05));
+        FeatureBaseline[] own = new FeatureBaseline[PromptFeature.count()];
+        Arrays.fill(own, new FeatureBaseline(Transform.NONE, Direction.HIGH, Method.STANDARD, 0, 0.001, 0, 0, 0.001));
+        AnomalyModel m = new AnomalyModel(global, 3, java.util.List.of(new ClassBaseline("tight", 100_000, own)), 100);
+        assertThat(m.scale(0, 0)).isEqualTo(0.05);
+        assertThat(m.scale(-1, 0)).isEqualTo(0.05);
+    }
+
+    @Test
     void classWeightShouldGrowSmoothlyWithEvidence() {
         double previous = -1;
         for (long n : new long[] {0, 1, 10, 50, 100, 1000, 100_000}) {

@@ -250,6 +250,9 @@ class WeightFileReaderTest {
         ObjectNode tree = validTree();
         ((ObjectNode) tree.get("anomaly").get("features")).putObject("vibes");
         assertRefused(seal(tree), "anomaly", "expected only known features, found \"vibes\"");
+        ObjectNode retired = validTree();
+        ((ObjectNode) retired.get("anomaly").get("features")).putObject("charCount");
+        assertRefused(seal(retired), "anomaly", "found \"charCount\", which is no longer one");
         ObjectNode negative = validTree();
         ((ObjectNode) negative.get("anomaly")).put("threshold", -1);
         assertRefused(seal(negative), "anomaly", "anomaly.threshold: expected a positive finite number, found -1");
