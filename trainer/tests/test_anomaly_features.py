@@ -264,29 +264,53 @@ class FeatureDefinitionTest(unittest.TestCase):
 class EvaluationFamiliesTest(unittest.TestCase):
 
     def setUp(self):
-        self.maker = evaluate_anomaly.AnomalyMaker(TEXTS, seed=5)
+        self.maker = evaluate_anomaly.HostileMaker(TEXTS, seed=5)
 
     def test_shouldMakeEveryFamilyAsDescribed(self):
-        for family in evaluate_anomaly.FAMILIES:
+        for family in evaluate_anomaly.STRUCTURAL_FAMILIES + evaluate_anomaly.FLUENT_FAMILIES:
             with self.subTest(family=family):
-                anomalies = self.maker.make(family, 6)
-                self.assertEqual(len(anomalies), 6)
-                self.assertTrue(all(isinstance(text, str) and text for text in anomalies))
-        self.assertTrue(all(len(t) >= 20_000 for t in self.maker.make("very_long", 3)))
+                hostile = self.maker.make(family, 6)
+                self.assertEqual(len(hostile), 6)
+                self.assertTrue(all(isinstance(text, str) and text for text in hostile))
         self.assertTrue(all(any(af.class_of(ch) == af._INVISIBLE for ch in t)
                             for t in self.maker.make("invisible_stuffing", 5)))
         for text in self.maker.make("token_flood", 5):
-            self.assertGreaterEqual(max(text.count(w) for w in set(text.split())), 1000)
+            self.assertGreaterEqual(max(text.count(w) for w in set(text.split())), 300)
+        for text in self.maker.make("paragraph_repeat", 3):
+            self.assertGreater(af.token_redundancy(text.lower().split())[1], 0.9)
 
     def test_shouldBeSeeded(self):
-        again = evaluate_anomaly.AnomalyMaker(TEXTS, seed=5)
+        again = evaluate_anomaly.HostileMaker(TEXTS, seed=5)
         self.assertEqual(self.maker.make("homoglyph_noise", 3), again.make("homoglyph_noise", 3))
 
-    def test_shouldHoldOutOnlyPromptsThatAreNotTrainingPrompts(self):
-        normal = evaluate_anomaly.held_out_normal([], 50, seed=4)
-        held_out = evaluate_anomaly.held_out_normal(normal[:20], 30, seed=4)
-        self.assertFalse(set(held_out) & set(normal[:20]))
+    def test_shouldWrapEveryFamilyInEveryClassInTurn(self):
+        corpora = evaluate_anomaly.Corpora()
+        labels = sorted(evaluate_anomaly.FALLBACK_INSTRUCTIONS)
+        rows = evaluate_anomaly.hostile_prompts(corpora, TEXTS, labels, len(labels), seed=3)
+        for family in evaluate_anomaly.STRUCTURAL_FAMILIES:
+            self.assertEqual(sorted(r["wrappedAs"] for r in rows if r["family"] == family), labels)
 
+    def test_shouldChooseTheLofoConfigurationWithoutTheHeldOutFamily(self):
+        families = np.array(["random_bytes"] * 4 + ["token_flood"] * 4 + ["legit"] * 10)
+        others = [f for f in evaluate_anomaly.STRUCTURAL_FAMILIES if f not in ("random_bytes", "token_flood")]
+        groups = np.concatenate([families, np.array(others)])
+        oversize = np.zeros(len(groups), dtype=bool)
+        validation = np.zeros(len(groups), dtype=bool)
+        validation[8:13] = True
+        test = np.zeros(len(groups), dtype=bool)
+        test[13:18] = True
+        # Config a catches token floods, b random bytes; both keep validation prompts below their thresholds.
+        low = np.zeros(len(groups))
+        a_scores, b_scores = low.copy(), low.copy()
+        a_scores[4:8] = 10
+        b_scores[0:4] = 10
+        candidates = [({"quantile": 0.99, "margin": 1.0, "classPrior": 1.0}, 5.0, a_scores),
+                      ({"quantile": 0.999, "margin": 1.0, "classPrior": 1.0}, 5.0, b_scores)]
+        lofo = evaluate_anomaly.leave_one_family_out(candidates, groups, oversize, validation, test)
+        # Held out: random bytes. Chosen on token floods (config a), which misses random bytes.
+        self.assertEqual(lofo["random_bytes"]["config"]["quantile"], 0.99)
+        self.assertEqual(lofo["random_bytes"]["detection"], 0.0)
+        self.assertEqual(lofo["token_flood"]["config"]["quantile"], 0.999)
 
 
 class ClassBaselineTest(unittest.TestCase):
