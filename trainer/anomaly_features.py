@@ -26,6 +26,7 @@ character assigned after Unicode 13 is unassigned (invisible) to Java and classi
 """
 
 import bisect
+import functools
 import math
 import re
 import unicodedata
@@ -40,7 +41,7 @@ MAX_EXAMINED_CHARS = 100_000
 
 FEATURE_KEYS = (
     "meanTokenLength", "symbolShare", "digitShare", "upperShare", "invisibleShare", "longestCharRun",
-    "longestEncodedRun", "topTokenShare", "repeatedBigramShare", "repeatedChunkShare", "unknownTokenShare",
+    "longestEncodedRun", "encodedShare", "topTokenShare", "repeatedBigramShare", "repeatedChunkShare", "unknownTokenShare",
     "mixedScriptShare", "classUncertainty",
 )
 FEATURE_INDEX = {key: index for index, key in enumerate(FEATURE_KEYS)}
@@ -80,6 +81,8 @@ _ASCII_CLASS = [_ascii_class(c) for c in range(128)]
 # A run of these ASCII characters looks encoded when it mixes letters and digits, or reaches 40 characters.
 _ENCODED_RUN = re.compile(r"[A-Za-z0-9+/=_-]+")
 _ENCODED_MIN_PLAIN_RUN = 40
+# Encoded-looking runs at least this long count toward encodedShare (longer than most identifiers in prose).
+ENCODED_SHARE_MIN_RUN = 24
 _SAME_CHARACTER_RUN = re.compile(r"(.)\1*", re.DOTALL)
 _WORD_CHARACTER = re.compile(r"\w")
 
@@ -223,10 +226,11 @@ class FeatureExtractor:
         values[FEATURE_INDEX["longestCharRun"]] = float(max(
             [m.end() - m.start() for m in _SAME_CHARACTER_RUN.finditer(prefix)
              if not class_of(m.group(1)) & _SPACE] + [1 if n > 0 else 0]))
-        values[FEATURE_INDEX["longestEncodedRun"]] = float(max(
-            (len(run) for run in _ENCODED_RUN.findall(prefix)
-             if len(run) >= _ENCODED_MIN_PLAIN_RUN or (_has_digit(run) and _has_ascii_letter(run))),
-            default=0))
+        counted = [len(run) for run in _ENCODED_RUN.findall(prefix)
+                   if len(run) >= _ENCODED_MIN_PLAIN_RUN or (_has_digit(run) and _has_ascii_letter(run))]
+        values[FEATURE_INDEX["longestEncodedRun"]] = float(max(counted, default=0))
+        if n > 0:
+            values[FEATURE_INDEX["encodedShare"]] = sum(c for c in counted if c >= ENCODED_SHARE_MIN_RUN) / n
 
         processed = self.preprocess(prefix)
         tokens = [t for t in self.token_pattern.findall(processed) if t not in self.stop_words]
@@ -352,6 +356,7 @@ def token_key(token: str) -> Tuple[int, int, int]:
     return _header(_inline_hash(words[0], words[1]), length, kind), words[0], words[1]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _token_value(token: str) -> int:
     header, k0, k1 = token_key(token)
     h = header ^ ((k0 * _REDUNDANCY_MULTIPLIER) & _MASK64) ^ ((k1 * _REDUNDANCY_KEY_MULTIPLIER) & _MASK64)
@@ -445,6 +450,7 @@ SCORING = {
     "invisibleShare": FeatureScoring("none", "high", "robust", 0.001, "zero-width, bidi, control characters"),
     "longestCharRun": FeatureScoring("log1p", "high", "robust", 0.05, "one character repeated"),
     "longestEncodedRun": FeatureScoring("log1p", "high", "robust", 0.05, "base64 and hex payloads"),
+    "encodedShare": FeatureScoring("none", "high", "robust", 0.01, "blobs, also wrapped over many lines"),
     "topTokenShare": FeatureScoring("none", "high", "robust", 0.005, "one token repeated"),
     "repeatedBigramShare": FeatureScoring("none", "high", "robust", 0.01, "token and phrase floods"),
     "repeatedChunkShare": FeatureScoring("none", "high", "robust", 0.01, "phrases and paragraphs repeated"),

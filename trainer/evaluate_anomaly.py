@@ -4,7 +4,7 @@ detection of hostile families leave-one-family-out, and scikit-learn's Isolation
 
     /usr/bin/python3 trainer/evaluate_anomaly.py [--weights weights/default.json]
         [--training-data weights/prompts.jsonl] [--per-family 400] [--hostile-per-family 240] [--seed 1]
-        [--kroute ./kroute] [--json FILE]
+        [--kroute ./kroute] [--json FILE] [--dump FILE]
 
 Legitimate prompts come from `trainer/corpora` (real documents and instruction phrasings held out from fitting,
 six families; fetch them once with `python3 trainer/corpora/fetch.py`). Without the corpora the script says so
@@ -393,6 +393,14 @@ def evaluate(arguments):
             "quantiles": {q: float(np.quantile(java_scores[members], float(q))) for q in ("0.5", "0.99", "1.0")},
             "flaggedBy": driving_features(features[members & java_flags], np.array(classes)[members & java_flags],
                                           section, labels) if (members & java_flags).any() else {}}
+    if arguments.dump:
+        with open(arguments.dump, "w", encoding="utf-8") as out:
+            for i, row in enumerate(rows):
+                out.write(json.dumps({"part": row["part"], "family": row["family"], "wrappedAs": row.get("wrappedAs"),
+                                      "label": classes[i], "score": float(java_scores[i]), "flagged": bool(
+                                          quarantined[i]), "features": dict(zip(anomaly_features.FEATURE_KEYS,
+                                                                                 features[i].tolist())),
+                                      "text": row["text"][:300]}, ensure_ascii=False) + "\n")
     candidates = candidate_scores(train_features, train_classes, labels, features, classes)
     lofo = leave_one_family_out(candidates, groups, oversize, parts == "validation", test_mask)
     for family in STRUCTURAL_FAMILIES + ("overall",) + FLUENT_FAMILIES:
@@ -450,6 +458,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="seed of the prompts")
     parser.add_argument("--kroute", default=str(REPO_DIR / "kroute"), help="the kroute launcher")
     parser.add_argument("--json", help="also write the results as JSON to this file")
+    parser.add_argument("--dump", help="also write every prompt's family, class, score and features (JSONL)")
     arguments = parser.parse_args(argv)
     results = evaluate(arguments)
     print(render(results))

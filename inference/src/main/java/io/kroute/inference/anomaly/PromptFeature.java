@@ -23,6 +23,8 @@ public enum PromptFeature {
     LONGEST_CHAR_RUN("longestCharRun"),
     /** Longest run of base64/hex alphabet characters that mixes letters and digits (or is 40+ long). */
     LONGEST_ENCODED_RUN("longestEncodedRun"),
+    /** Share of code points in encoded-looking runs of 24 or more characters (blobs, also wrapped over lines). */
+    ENCODED_SHARE("encodedShare"),
     /** Occurrences of the most frequent token over all tokens; 0 without tokens. */
     TOP_TOKEN_SHARE("topTokenShare"),
     /** Share of token bigrams that repeat an earlier one, in the densest window of 256. */

@@ -55,6 +55,7 @@ public final class PromptFeatures {
             v[PromptFeature.DIGIT_SHARE.ordinal()] = s.digits() / n;
             v[PromptFeature.UPPER_SHARE.ordinal()] = s.upper() / n;
             v[PromptFeature.INVISIBLE_SHARE.ordinal()] = s.invisible() / n;
+            v[PromptFeature.ENCODED_SHARE.ordinal()] = s.encodedChars() / n;
         }
         v[PromptFeature.LONGEST_CHAR_RUN.ordinal()] = s.longestRun();
         v[PromptFeature.LONGEST_ENCODED_RUN.ordinal()] = s.longestEncodedRun();

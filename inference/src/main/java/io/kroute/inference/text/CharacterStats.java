@@ -62,6 +62,8 @@ public final class CharacterStats {
     int invisible;
     int longestRun;
     int longestEncodedRun;
+    /** Characters in encoded-looking runs of at least {@link #ENCODED_SHARE_MIN_RUN}. */
+    int encodedChars;
     int mixedScriptTokens;
 
     /** Occurrences of each ASCII character; zero between texts ({@link #finish} clears what it reads). */
@@ -80,6 +82,7 @@ public final class CharacterStats {
         invisible = 0;
         longestRun = 0;
         longestEncodedRun = 0;
+        encodedChars = 0;
         mixedScriptTokens = 0;
         if (gathering) {
             Arrays.fill(asciiCounts, 0);
@@ -189,6 +192,9 @@ public final class CharacterStats {
      * bits (any higher bits are ignored): its length when it mixes letters and digits (base64, hex, hashes) or is too long to be a word of any
      * language, 0 otherwise.
      */
+    /** Shortest encoded-looking run that counts toward the encoded share: longer than most identifiers in prose. */
+    static final int ENCODED_SHARE_MIN_RUN = 24;
+
     static int encodedRunLength(int run, int bits) {
         return (bits & (LETTER | DIGIT)) == (LETTER | DIGIT) || run >= 40 ? run : 0;
     }
@@ -216,11 +222,12 @@ public final class CharacterStats {
      * not), the code points examined and the longest runs (the scanner counts the tokens that mix scripts as it
      * ends them); derives the ASCII characters' classes from the counts.
      */
-    void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun) {
+    void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun, int encodedChars) {
         this.totalLength = totalLength;
         this.codePoints = codePoints;
         this.longestRun = longestRun;
         this.longestEncodedRun = longestEncodedRun;
+        this.encodedChars = encodedChars;
         int[] counts = asciiCounts;
         // The classes from their ranges of the histogram (as ASCII_CLASS defines them); symbols are the rest.
         int upper = countsIn(counts, 'A', 'Z');
@@ -326,6 +333,11 @@ public final class CharacterStats {
 
     public int longestEncodedRun() {
         return longestEncodedRun;
+    }
+
+    /** Characters in encoded-looking runs of at least 24 (base64 and hex blobs, also when wrapped over lines). */
+    public int encodedChars() {
+        return encodedChars;
     }
 
     public int mixedScriptTokens() {

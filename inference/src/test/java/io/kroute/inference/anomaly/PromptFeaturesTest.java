@@ -155,6 +155,18 @@ class PromptFeaturesTest {
     }
 
     @Test
+    void shouldMeasureTheShareOfEncodedRunsAlsoWhenWrappedOverLines() {
+        String line = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVoxMjM0NTY3ODkwYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo";
+        String mime = (line + "\n").repeat(20);
+        PromptFeatures x = f("Decode this: " + mime);
+        assertThat(x.get(PromptFeature.LONGEST_ENCODED_RUN)).isEqualTo(line.length());
+        assertThat(x.get(PromptFeature.ENCODED_SHARE)).isCloseTo(20.0 * line.length() / (13 + mime.length()),
+                within(1e-12));
+        // Identifiers shorter than 24 characters do not count.
+        assertThat(f("order a1b2c3d4 shipped to x9y8z7").get(PromptFeature.ENCODED_SHARE)).isZero();
+    }
+
+    @Test
     void shouldMeasureUnknownTokens() {
         assertThat(f("java code zzz qqq").get(PromptFeature.UNKNOWN_TOKEN_SHARE)).isCloseTo(0.5, within(1e-12));
         assertThat(f("").get(PromptFeature.UNKNOWN_TOKEN_SHARE)).isZero();

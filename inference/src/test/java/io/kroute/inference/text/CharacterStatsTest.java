@@ -55,6 +55,8 @@ class CharacterStatsTest {
         assertMatchesReference("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u0915\u094D\u200D\u0937 "
                 + "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 \uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB "
                 + "\u2764\uFE0F 1\uFE0F\u20E3 a\u200Db \u200D\u200D\u200D \uFE0F\uFE0F x\u200C");
+        assertMatchesReference("aGVsbG8gd29ybGQ9PQ==aGVsbG8gd29ybGQ9PQ==\naGVsbG8gd29ybGQ9PQ==aGVsbG8gd29y\n"
+                + "0123456789abcdef0123456789abcdef x1y2z3 deadbeefdeadbeefdeadbeef1");
         assertMatchesReference("    indented\n\n\n\n        more     ===== end");
     }
 
@@ -168,6 +170,7 @@ class CharacterStatsTest {
         assertThat(stats.invisible()).as(where).isEqualTo(expected.invisible);
         assertThat(stats.longestRun()).as(where).isEqualTo(expected.longestRun);
         assertThat(stats.longestEncodedRun()).as(where).isEqualTo(expected.longestEncodedRun);
+        assertThat(stats.encodedChars()).as(where).isEqualTo(expected.encodedChars);
         assertThat(stats.mixedScriptTokens()).as(where).isEqualTo(expected.mixedScriptTokens);
         // Reused: a second text leaves nothing of the first behind.
         tokenizer.scan("ab", tokens, stats);
@@ -193,6 +196,7 @@ class CharacterStatsTest {
         int invisible;
         int longestRun;
         int longestEncodedRun;
+        int encodedChars;
         int mixedScriptTokens;
         final Map<Integer, Integer> counts = new HashMap<>();
         final java.util.List<Integer> codePointList = new java.util.ArrayList<>();
@@ -317,6 +321,7 @@ class CharacterStatsTest {
         private void closeEncodedRun(int length, boolean digit, boolean letter) {
             if ((digit && letter) || length >= 40) {
                 longestEncodedRun = Math.max(longestEncodedRun, length);
+                encodedChars += length >= 24 ? length : 0;
             }
         }
 
