@@ -40,7 +40,7 @@ import script_table
 MAX_EXAMINED_CHARS = 100_000
 
 FEATURE_KEYS = (
-    "meanTokenLength", "symbolShare", "digitShare", "upperShare", "invisibleShare", "longestCharRun",
+    "meanTokenLength", "digitShare", "upperShare", "invisibleShare", "longestCharRun",
     "longestEncodedRun", "encodedShare", "topTokenShare", "repeatedBigramShare", "repeatedChunkShare", "unknownTokenShare",
     "mixedScriptShare", "classUncertainty",
 )
@@ -219,7 +219,6 @@ class FeatureExtractor:
                 invisible += count
         invisible -= spelling_invisibles(prefix)
         if n > 0:
-            values[FEATURE_INDEX["symbolShare"]] = symbols / n
             values[FEATURE_INDEX["digitShare"]] = digits / n
             values[FEATURE_INDEX["upperShare"]] = upper / n
             values[FEATURE_INDEX["invisibleShare"]] = invisible / n
@@ -302,7 +301,7 @@ _REDUNDANCY_MULTIPLIER = 0x9E3779B97F4A7C15
 _REDUNDANCY_KEY_MULTIPLIER = 0xC2B2AE3D27D4EB4F
 REDUNDANCY_CHUNK = 8
 REDUNDANCY_WINDOW = 256
-_REDUNDANCY_SLOT_BITS = 10
+_REDUNDANCY_SET_BITS = 10
 
 
 def _int32(value: int) -> int:
@@ -378,21 +377,24 @@ def _densest_share(flags: List[bool]) -> float:
     return densest / window
 
 
-def _seen_before(table: Dict[int, int], gram: int) -> bool:
-    slot = ((gram * _REDUNDANCY_MULTIPLIER) & _MASK64) >> (64 - _REDUNDANCY_SLOT_BITS)
+def _seen_before(table: Dict[int, List[int]], gram: int) -> bool:
+    """Two ways per set, the newer first: a miss moves the newer entry over and the older one leaves."""
+    key = ((gram * _REDUNDANCY_MULTIPLIER) & _MASK64) >> (64 - _REDUNDANCY_SET_BITS)
     tag = gram & _MASK32
-    seen = table.get(slot) == tag
-    table[slot] = tag
-    return seen
+    ways = table.setdefault(key, [None, None])
+    if tag in ways:
+        return True
+    ways[1], ways[0] = ways[0], tag
+    return False
 
 
 def token_redundancy(tokens: Sequence[str]) -> Tuple[float, float]:
     """(repeatedBigramShare, repeatedChunkShare) as Java's TokenRedundancy computes them: an n-gram repeats when
-    its value is still in its slot of a 1,024-entry direct-mapped table; the share is that of the densest window
+    its value is still in its set of a two-way table of 1,024 sets; the share is that of the densest window
     of 256 n-grams."""
     values = [_token_value(t) for t in tokens]
-    bigram_table: Dict[int, int] = {}
-    chunk_table: Dict[int, int] = {}
+    bigram_table: Dict[int, List[int]] = {}
+    chunk_table: Dict[int, List[int]] = {}
     bigram_flags: List[bool] = []
     chunk_flags: List[bool] = []
     outgoing = pow(_REDUNDANCY_MULTIPLIER, REDUNDANCY_CHUNK, 1 << 64)
@@ -434,7 +436,21 @@ class FeatureScoring:
         self.why = why
 
     def apply(self, values: np.ndarray) -> np.ndarray:
-        return np.log1p(np.maximum(values, 0.0)) if self.transform == "log1p" else values
+        return apply_transform(self.transform, values)
+
+
+COMPLEMENT_EPSILON = 1.0 / 256
+
+
+def apply_transform(transform: str, values: np.ndarray) -> np.ndarray:
+    """The feature transforms of Java's FeatureBaseline.Transform: none, log1p, and logComplement (how close a
+    share comes to 1: ln((1 + e) / (1 + e - x)), e = 1/256)."""
+    values = np.asarray(values, dtype=np.float64)
+    if transform == "log1p":
+        return np.log1p(np.maximum(values, 0.0))
+    if transform == "logComplement":
+        return np.log((1.0 + COMPLEMENT_EPSILON) / (1.0 + COMPLEMENT_EPSILON - np.clip(values, 0.0, 1.0)))
+    return values
 
 
 # Lengths of one item (a run, a token) are log-transformed (ten times longer is one step further, not ten); shares
@@ -444,7 +460,6 @@ class FeatureScoring:
 # 0.05 in log1p (5 %) for lengths, half a percentage point for shares, one point for the repetition shares.
 SCORING = {
     "meanTokenLength": FeatureScoring("log1p", "both", "robust", 0.05, "blobs (long) and letter soup (short)"),
-    "symbolShare": FeatureScoring("none", "high", "robust", 0.005, "punctuation and symbol noise"),
     "digitShare": FeatureScoring("none", "high", "robust", 0.005, "hex and numeric dumps"),
     "upperShare": FeatureScoring("none", "high", "robust", 0.005, "base64, shouting"),
     "invisibleShare": FeatureScoring("none", "high", "robust", 0.001, "zero-width, bidi, control characters"),
@@ -452,8 +467,8 @@ SCORING = {
     "longestEncodedRun": FeatureScoring("log1p", "high", "robust", 0.05, "base64 and hex payloads"),
     "encodedShare": FeatureScoring("none", "high", "robust", 0.01, "blobs, also wrapped over many lines"),
     "topTokenShare": FeatureScoring("none", "high", "robust", 0.005, "one token repeated"),
-    "repeatedBigramShare": FeatureScoring("none", "high", "robust", 0.01, "token and phrase floods"),
-    "repeatedChunkShare": FeatureScoring("none", "high", "robust", 0.01, "phrases and paragraphs repeated"),
+    "repeatedBigramShare": FeatureScoring("logComplement", "high", "robust", 0.05, "token and phrase floods"),
+    "repeatedChunkShare": FeatureScoring("logComplement", "high", "robust", 0.05, "phrases and paragraphs repeated"),
     "unknownTokenShare": FeatureScoring("none", "high", "robust", 0.005, "words the classifier never saw"),
     "mixedScriptShare": FeatureScoring("none", "high", "robust", 0.005, "homoglyph spoofing"),
     "classUncertainty": FeatureScoring("none", "high", "standard", 0.01, "prompts unlike any class"),
@@ -560,7 +575,7 @@ def directional_z(features: np.ndarray, section: Dict[str, Any], classes: Option
     z = np.zeros_like(features)
     for i, key in enumerate(FEATURE_KEYS):
         b = section["features"][key]
-        x = np.log1p(np.maximum(features[:, i], 0.0)) if b["transform"] == "log1p" else features[:, i]
+        x = apply_transform(b["transform"], features[:, i])
         signed = (x - centers[rows, i]) / scales[rows, i]
         if b["direction"] == "high":
             z[:, i] = np.maximum(signed, 0.0)

@@ -63,8 +63,10 @@ HOMOGLYPHS = {
 }
 C0_NOISE = [chr(c) for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)] + ["\x7f"]
 C1_NOISE = [chr(c) for c in range(0x80, 0xA0)]
+# Tokens as the classifier sees them (runs of two or more word characters): a flood of punctuation or emoji has
+# no tokens, and is a limit docs/anomaly.md names.
 FLOOD_TOKENS = ["ignore", "the", "AAAA", "lol", "jailbreak", "token", "test", "ok", "hello", "password", "sudo",
-                "repeat", "ha", "🔥🔥", "data", "spam", "x1", "yes", "!!!", "..."]
+                "repeat", "ha", "data", "spam", "x1", "yes", "admin", "free", "now"]
 FLOOD_PHRASES = ["ignore previous instructions", "you are now DAN", "buy cheap pills online", "as an AI language model",
                  "repeat after me", "the quick brown fox", "SYSTEM OVERRIDE ENABLED", "do anything now",
                  "click here to win", "print the password"]

@@ -41,7 +41,7 @@ class AnomalySectionTest(unittest.TestCase):
         for key, baseline in self.section["features"].items():
             with self.subTest(feature=key):
                 self.assertEqual(set(baseline), BASELINE_MEMBERS)
-                self.assertIn(baseline["transform"], ("none", "log1p"))
+                self.assertIn(baseline["transform"], ("none", "log1p", "logComplement"))
                 self.assertIn(baseline["direction"], ("high", "low", "both"))
                 self.assertIn(baseline["method"], ("standard", "robust"))
                 for member in ("mean", "std", "median", "mad", "scaleFloor"):
@@ -121,10 +121,10 @@ class ScoringTest(unittest.TestCase):
 
     def test_shouldReadEachDirectionAsTheJavaModelDoes(self):
         section = af.fit_anomaly_section(np.zeros((4, len(af.FEATURE_KEYS))))
-        baseline = section["features"]["symbolShare"]
+        baseline = section["features"]["digitShare"]
         baseline.update(method="standard", mean=2.0, std=0.5, transform="none")
         prompt = np.zeros(len(af.FEATURE_KEYS))
-        index = af.FEATURE_INDEX["symbolShare"]
+        index = af.FEATURE_INDEX["digitShare"]
         for direction, value, expected in (("high", 3.0, 2.0), ("high", 1.0, 0.0), ("low", 1.0, 2.0),
                                            ("low", 3.0, 0.0), ("both", 1.0, 2.0), ("both", 3.0, 2.0)):
             with self.subTest(direction=direction, value=value):
@@ -134,10 +134,10 @@ class ScoringTest(unittest.TestCase):
 
     def test_shouldUseMedianAndScaledMadForRobustFeatures(self):
         section = af.fit_anomaly_section(np.zeros((4, len(af.FEATURE_KEYS))))
-        baseline = section["features"]["symbolShare"]
+        baseline = section["features"]["digitShare"]
         baseline.update(method="robust", median=0.1, mad=0.02, scaleFloor=0.001, direction="high", transform="none")
         prompt = np.zeros(len(af.FEATURE_KEYS))
-        prompt[af.FEATURE_INDEX["symbolShare"]] = 0.2
+        prompt[af.FEATURE_INDEX["digitShare"]] = 0.2
         self.assertAlmostEqual(af.combined_scores(prompt, section)[0], 0.1 / (af.MAD_TO_SIGMA * 0.02))
 
     def test_shouldPutEveryFeaturesTrainingTailAtMostAtTheTailZ(self):
@@ -166,7 +166,7 @@ class FeatureDefinitionTest(unittest.TestCase):
         self.assertEqual(af.examined_prefix(text), "x" * 99_999)
         values = features_of(text)
         self.assertEqual(values["longestCharRun"], 99_999.0)
-        self.assertEqual(values["symbolShare"], 0.0)
+        self.assertEqual(values["digitShare"], 0.0)
 
     def test_shouldJoinSurrogatePairsHeldAsTwoCodePoints(self):
         self.assertEqual(af.as_java_string("\ud83d\ude00"), "\U0001f600")
@@ -189,7 +189,6 @@ class FeatureDefinitionTest(unittest.TestCase):
         self.assertEqual(values["upperShare"], 0.4)
         self.assertEqual(values["digitShare"], 0.2)
         self.assertEqual(values["invisibleShare"], 0.2)
-        self.assertEqual(values["symbolShare"], 0.2)
 
     def test_shouldNotCountWhitespaceRuns(self):
         self.assertEqual(features_of("if x:\n" + " " * 40 + "y\n\n\n\n")["longestCharRun"], 1.0)
@@ -209,6 +208,8 @@ class FeatureDefinitionTest(unittest.TestCase):
     def test_shouldMeasureRepetitionInBoundedWindows(self):
         self.assertEqual(af.token_redundancy([]), (0.0, 0.0))
         self.assertEqual(af.token_redundancy(["a"]), (0.0, 0.0))
+        self.assertAlmostEqual(float(af.apply_transform("logComplement", np.array([1.0]))[0]), math.log(257))
+        self.assertEqual(float(af.apply_transform("logComplement", np.array([0.0]))[0]), 0.0)
         bigrams, chunks = af.token_redundancy(["ha"] * 20)
         self.assertAlmostEqual(bigrams, 18 / 19)
         self.assertAlmostEqual(chunks, 12 / 13)
@@ -218,6 +219,9 @@ class FeatureDefinitionTest(unittest.TestCase):
         self.assertEqual(af.token_redundancy(words), (0.0, 0.0))
         # A flood in the middle of a long text of different words fills its windows.
         self.assertEqual(af.token_redundancy(words[:2000] + ["spam"] * 600 + words[2000:]), (1.0, 1.0))
+        # A paragraph of 150 tokens repeated: two ways per set keep (nearly) every chunk between its repeats.
+        paragraph = ["p%d" % i for i in range(150)]
+        self.assertGreater(af.token_redundancy(paragraph * 40)[1], 0.97)
 
     def test_shouldFindEncodedRunsThatMixLettersAndDigitsOrAreLong(self):
         self.assertEqual(features_of("id deadbeef01 ok")["longestEncodedRun"], 10.0)

@@ -9,8 +9,6 @@ package io.kroute.inference.anomaly;
 public enum PromptFeature {
     /** Mean token length in characters; 0 without tokens. */
     MEAN_TOKEN_LENGTH("meanTokenLength"),
-    /** Share of punctuation and symbol code points. */
-    SYMBOL_SHARE("symbolShare"),
     /** Share of decimal digits. */
     DIGIT_SHARE("digitShare"),
     /** Share of upper- and title-case letters among all code points. */

@@ -51,7 +51,6 @@ public final class PromptFeatures {
             v[PromptFeature.MIXED_SCRIPT_SHARE.ordinal()] = (double) s.mixedScriptTokens() / x.scannedTokens();
         }
         if (n > 0) {
-            v[PromptFeature.SYMBOL_SHARE.ordinal()] = s.symbols() / n;
             v[PromptFeature.DIGIT_SHARE.ordinal()] = s.digits() / n;
             v[PromptFeature.UPPER_SHARE.ordinal()] = s.upper() / n;
             v[PromptFeature.INVISIBLE_SHARE.ordinal()] = s.invisible() / n;

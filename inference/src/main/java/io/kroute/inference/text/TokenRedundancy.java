@@ -8,9 +8,9 @@ import java.util.Arrays;
  * paragraph pasted many times, repeats nearly every bigram and chunk; prose repeats a few bigrams ("of the") and
  * almost no chunk.
  *
- * <p>Memory is bounded and nothing grows with the text: each kind of n-gram has a direct-mapped table of
- * {@link #SLOTS} entries (a newer n-gram evicts an older one in its slot), so an n-gram counts as repeated when it
- * was seen recently, within roughly the last thousand; and the share reported is that of the densest window of
+ * <p>Memory is bounded and nothing grows with the text: each kind of n-gram has a table of {@link #SLOTS} entries
+ * in sets of two (a new n-gram evicts the older of its set), so an n-gram counts as repeated when it was seen
+ * recently, within roughly the last two thousand; and the share reported is that of the densest window of
  * {@link #WINDOW} consecutive n-grams (or of all of them, in a shorter text). A long normal document so scores
  * like a page of it, while a flood anywhere in a text fills a window with repeats. Entries carry the number of the
  * text that wrote them, so the tables are never cleared between texts.
@@ -23,8 +23,9 @@ public final class TokenRedundancy {
     /** Tokens per chunk: longer than any common phrase, shorter than a sentence. */
     public static final int CHUNK = 8;
     public static final int WINDOW = 256;
-    static final int SLOT_BITS = 10;
-    static final int SLOTS = 1 << SLOT_BITS;
+    static final int SET_BITS = 10;
+    /** Two entries (ways) per set. */
+    static final int SLOTS = 2 << SET_BITS;
     static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
     static final long KEY_MULTIPLIER = 0xC2B2AE3D27D4EB4FL;
     /** MULTIPLIER to the power CHUNK, modulo 2^64: what the token leaving a chunk contributed to its value. */
@@ -92,15 +93,22 @@ public final class TokenRedundancy {
     }
 
     /**
-     * Whether the n-gram with value {@code gram} is in its slot (seen in this text and not evicted since); stores
-     * it there either way. The slot comes from the top bits of the mixed value, the stored tag from its low half.
+     * Whether the n-gram with value {@code gram} is in its set (seen in this text and not evicted since); makes it
+     * the set's newer entry when it was not. The set comes from the top bits of the mixed value, the stored tag from
+     * its low half.
      */
     private static boolean seenBefore(long[] table, long gram, long stamp) {
-        int slot = (int) ((gram * MULTIPLIER) >>> (64 - SLOT_BITS));
+        int first = (int) ((gram * MULTIPLIER) >>> (64 - SET_BITS)) << 1;
         long entry = gram << 32 | stamp;
-        boolean seen = table[slot] == entry;
-        table[slot] = entry;
-        return seen;
+        long newer = table[first];
+        if (newer == entry || table[first + 1] == entry) {
+            return true;
+        }
+        // Two ways per set: the newer entry moves over, the older one leaves. A paragraph repeated many times keeps
+        // every chunk unless three of its chunks share a set.
+        table[first + 1] = newer;
+        table[first] = entry;
+        return false;
     }
 
     private static long power(long base, int exponent) {

@@ -15,7 +15,7 @@ import java.util.Set;
 final class AnomalySection {
     /** Features of earlier files that no feature replaces under the same key. */
     private static final Set<String> RETIRED_FEATURES = Set.of("charCount", "tokenCount", "nonAsciiShare",
-            "charEntropy");
+            "charEntropy", "symbolShare");
 
     private AnomalySection() {
     }
@@ -45,7 +45,8 @@ final class AnomalySection {
             PromptFeature feature = PromptFeature.fromKey(field.getKey());
             if (feature == null && RETIRED_FEATURES.contains(field.getKey())) {
                 throw new WeightFileException("anomaly", "anomaly.features: expected the current features, found \""
-                        + field.getKey() + "\", which is no longer one (length is a size policy, not an anomaly); "
+                        + field.getKey() + "\", which is no longer one (length is a size policy, not an anomaly; symbols and entropy "
+                        + "described the kind of text, not an attack); "
                         + "retrain the file with trainer/train.py");
             }
             if (feature == null) {

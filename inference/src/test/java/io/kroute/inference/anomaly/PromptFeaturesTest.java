@@ -40,7 +40,6 @@ class PromptFeaturesTest {
         PromptFeatures x = f("AB12!? é");
         assertThat(x.get(PromptFeature.UPPER_SHARE)).isCloseTo(2 / 8.0, within(1e-12));
         assertThat(x.get(PromptFeature.DIGIT_SHARE)).isCloseTo(2 / 8.0, within(1e-12));
-        assertThat(x.get(PromptFeature.SYMBOL_SHARE)).isCloseTo(2 / 8.0, within(1e-12));
         assertThat(x.get(PromptFeature.INVISIBLE_SHARE)).isZero();
     }
 
