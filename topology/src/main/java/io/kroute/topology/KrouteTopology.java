@@ -130,7 +130,7 @@ public final class KrouteTopology {
                 .stream(KrouteTopics.PROMPTS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("prompts-source").withTimestampExtractor(eventTime))
                 .process(() -> new DecideProcessor(new PromptDecoder(config.promptFormat(), promptCodec),
-                        activeWeights, new PromptScreen(config.anomalyEnabled(), tenantStore, config.tenantMinPrompts(),
+                        activeWeights, new PromptScreen(config.anomalyEnabled(), config.maxPromptChars(), tenantStore, config.tenantMinPrompts(),
                                 config.tenantHalfLife().toMillis()),
                         context -> new ProviderChooser(policy.policy(), bandit, config.providers(),
                                 config.minClassEvidence(), armBoard,

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class DecideProcessor implements Processor<byte[], byte[], String, Routed> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecideProcessor.class);
+    /** The label metrics count a prompt held before it was classified (oversize) under. */
+    static final String UNCLASSIFIED = "none";
 
     private final PromptDecoder decoder;
     private final ActiveWeights weights;
@@ -98,7 +100,7 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
         Routed out;
         if (screening.flagged()) {
             out = new Routed.Quarantined(quarantine(event, screening, model, now));
-            counters.quarantined(classification.label());
+            counters.quarantined(classification == null ? UNCLASSIFIED : classification.label());
         } else {
             ProviderChooser.Chosen chosen = chooser.choose(classification.label(), model);
             out = new Routed.Decided(decision(event, screening, model, chosen, now));
@@ -169,16 +171,25 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
     private static QuarantineRecord quarantine(PromptEvent event, Screening screening, ActiveModel model, long now) {
         return QuarantineRecord.newBuilder()
                 .setPrompt(event)
-                .setReason(String.format(Locale.ROOT, "%s z=%.2f exceeds threshold %.1f (%s baseline)",
-                        screening.anomalyFeature(), screening.anomalyScore(), screening.threshold(),
-                        screening.baseline()))
+                .setReason(reasonText(event, screening))
                 .setAnomalyScore(screening.anomalyScore())
                 .setThreshold(screening.threshold())
                 .setFeatures(screening.features())
                 .setBaseline(screening.baseline())
-                .setLabel(screening.classification().label())
+                .setLabel(screening.classification() == null ? null : screening.classification().label())
                 .setWeightsVersion(model.modelVersion())
                 .setQuarantinedAt(Instant.ofEpochMilli(now))
                 .build();
+    }
+
+    /** The reason's stable key, then what was measured. */
+    private static String reasonText(PromptEvent event, Screening screening) {
+        if (screening.reason() == QuarantineReason.OVERSIZE) {
+            return String.format(Locale.ROOT, "%s: %d characters exceed maxPromptChars %d",
+                    QuarantineReason.OVERSIZE.key(), event.getText().length(), (long) screening.threshold());
+        }
+        return String.format(Locale.ROOT, "%s: %s z=%.2f exceeds threshold %.1f (%s baseline)",
+                QuarantineReason.ANOMALY.key(), screening.anomalyFeature(), screening.anomalyScore(),
+                screening.threshold(), screening.baseline());
     }
 }
