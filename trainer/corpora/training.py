@@ -24,6 +24,11 @@ REAL_PAYLOADS = {
     "math": (0.15, {"data": 80, "article": 20}),
 }
 
+# Where the instruction stands in training prompts: first in this share, first with a reminder after the
+# payload in 10 %, after the payload in the rest. Fewer than in real traffic (evaluation.py keeps 70 % first),
+# so the model learns an instruction from the whole text and not only from the opening words.
+FIRST_SHARE = 0.35
+
 
 def training_prompts(corpus: compose.Corpus, count: int, seed: int):
     """`count` labelled prompts, the same for the same corpus and seed."""
@@ -39,7 +44,8 @@ def training_prompts(corpus: compose.Corpus, count: int, seed: int):
                   if instructions.cores(label, SIDE, k) and corpus.documents(SIDE, k)}
         if usable and rng.random() < share:
             kind = rng.choices(list(usable), weights=list(usable.values()))[0]
-            row = compose.real_prompt(corpus, rng, label, SIDE, kind, compose.training_length(rng))
+            row = compose.real_prompt(corpus, rng, label, SIDE, kind, compose.training_length(rng),
+                                      first_share=FIRST_SHARE)
             rows.append({"text": row["text"], "label": label, "source": row["source"]})
         else:
             row = synthetic.prompt(label)
