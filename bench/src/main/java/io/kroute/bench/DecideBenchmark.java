@@ -10,7 +10,7 @@ import io.kroute.schemas.registry.InMemorySchemaRegistry;
 import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.KrouteTopics;
 import io.kroute.topology.Routed;
-import io.kroute.topology.decide.ArmBoard;
+import io.kroute.topology.arms.ArmBoard;
 import io.kroute.topology.decide.DecideProcessor;
 import io.kroute.topology.decide.PromptDecoder;
 import io.kroute.topology.decide.PromptScreen;

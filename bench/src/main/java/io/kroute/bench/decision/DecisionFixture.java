@@ -13,7 +13,7 @@ import io.kroute.inference.classify.TextClassifier;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.ArmState;
 import io.kroute.topology.KrouteConfig;
-import io.kroute.topology.decide.ArmBoard;
+import io.kroute.topology.arms.ArmBoard;
 import io.kroute.topology.decide.ProviderChooser;
 import io.kroute.topology.weights.ActiveModel;
 import java.time.Instant;

@@ -10,6 +10,8 @@ import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.KrouteConfig.DuplicateRewards;
 import io.kroute.topology.KrouteTopics;
 import io.kroute.topology.metrics.KrouteCounters;
+import io.kroute.topology.pending.PendingDecision;
+import io.kroute.topology.pending.PendingWindows;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;

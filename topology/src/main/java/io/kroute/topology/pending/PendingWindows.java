@@ -1,4 +1,4 @@
-package io.kroute.topology.learn;
+package io.kroute.topology.pending;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -67,12 +67,12 @@ public final class PendingWindows {
         return pending.get(promptId);
     }
 
-    void update(String promptId, PendingDecision decision) {
+    public void update(String promptId, PendingDecision decision) {
         pending.put(promptId, decision);
     }
 
     /** What happens to a window whose deadline has passed. */
-    interface Expiry {
+    public interface Expiry {
         void expired(String promptId, PendingDecision decision, long deadline);
     }
 
@@ -81,7 +81,7 @@ public final class PendingWindows {
      * {@code expiry} and then kept, closed, for one more window (so a late reward is told apart from one that
      * never had a decision); a closed one is forgotten.
      */
-    void closeDue(long streamTime, Expiry expiry) {
+    public void closeDue(long streamTime, Expiry expiry) {
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(deadlineKey(Long.MIN_VALUE, ""),
                 deadlineKey(streamTime == Long.MAX_VALUE ? streamTime : streamTime + 1, ""))) {
