@@ -84,15 +84,9 @@ public final class ProviderChooser {
                 best = i;
             }
         }
-        double[] pulls = view.weight();
-        List<ArmScore> scores = new ArrayList<>(providers.size());
-        for (int i = 0; i < providers.size(); i++) {
-            double probability = distribution.probability(i);
-            scores.add(ArmScore.newBuilder().setProvider(providers.get(i)).setExpectedReward(expectations[i])
-                    .setScore(probability).setSelectionProbability(probability).setPulls(pulls[i]).build());
-        }
+        List<ArmScore> scores = DecisionRecords.armScores(providers, expectations, distribution, view.weight());
         // Shared by every decision made from this preparation; never modified after this point.
-        return new Prepared(classArms, globalArms, model, distribution, List.copyOf(scores), best);
+        return new Prepared(classArms, globalArms, model, distribution, scores, best);
     }
 
     /** The bandit state of one scope: every configured provider, with its prior and its learnt evidence. */
