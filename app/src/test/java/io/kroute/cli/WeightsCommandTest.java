@@ -103,7 +103,7 @@ class WeightsCommandTest {
         assertThat(run.err).contains("no cluster to publish to").contains("--bootstrap-servers");
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new KrouteCommand());
