@@ -358,10 +358,7 @@ def token_key(token: str) -> Tuple[int, int, int]:
 @functools.lru_cache(maxsize=1 << 16)
 def _token_value(token: str) -> int:
     header, k0, k1 = token_key(token)
-    h = header ^ ((k0 * _REDUNDANCY_MULTIPLIER) & _MASK64) ^ ((k1 * _REDUNDANCY_KEY_MULTIPLIER) & _MASK64)
-    h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & _MASK64
-    h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & _MASK64
-    return h ^ (h >> 31)
+    return header ^ ((k0 * _REDUNDANCY_MULTIPLIER) & _MASK64) ^ ((k1 * _REDUNDANCY_KEY_MULTIPLIER) & _MASK64)
 
 
 def _densest_share(flags: List[bool]) -> float:
@@ -378,9 +375,11 @@ def _densest_share(flags: List[bool]) -> float:
 
 
 def _seen_before(table: Dict[int, List[int]], gram: int) -> bool:
-    """Two ways per set, the newer first: a miss moves the newer entry over and the older one leaves."""
-    key = ((gram * _REDUNDANCY_MULTIPLIER) & _MASK64) >> (64 - _REDUNDANCY_SET_BITS)
-    tag = gram & _MASK32
+    """Two ways per set, the newer first: a miss moves the newer entry over and the older one leaves. The n-gram's
+    value is mixed by one multiplication: the set is the top bits of the product, the tag the 32 bits below."""
+    mixed = (gram * _REDUNDANCY_MULTIPLIER) & _MASK64
+    key = mixed >> (64 - _REDUNDANCY_SET_BITS)
+    tag = (mixed >> (64 - _REDUNDANCY_SET_BITS - 32)) & _MASK32
     ways = table.setdefault(key, [None, None])
     if tag in ways:
         return True

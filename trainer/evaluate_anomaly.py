@@ -28,8 +28,10 @@ quarantined (`oversize`). The report has four parts, computed apart from the dat
 
 import argparse
 import base64
+import dataclasses
 import json
 import random
+import re
 import subprocess
 import sys
 import time
@@ -278,13 +280,23 @@ def java_analysis(kroute: str, weights: str, texts):
 def training_analysis(document, training_data: str):
     """The training prompts' out-of-fold features and predicted classes, as the trainer computed them."""
     texts, labels, _ = train.read_training_data(training_data)
-    p = document["training"]["parameters"]
-    options = train.TrainingOptions(vectorizer=p["vectorizer"], ngram_max=p["ngramMax"], model=p["model"],
-                                    alpha=p["alpha"], min_df=p["minDf"], max_features=p["maxFeatures"],
-                                    seed=document["quality"].get("splitSeed") or 0)
+    options = training_options(document)
     features, predicted, _ = anomaly_features.out_of_fold_analysis(
         texts, labels, lambda t, l: train._fit(t, l, options), seed=options.seed)
     return texts, features, predicted
+
+
+def training_options(document):
+    """The trainer's options as the weight file records them (`training.parameters`, camelCase), with the seed
+    of its held-out split; parameters this trainer does not know are left out."""
+    fields = {field.name for field in dataclasses.fields(train.TrainingOptions)}
+    chosen = {}
+    for key, value in document["training"]["parameters"].items():
+        name = re.sub(r"(?<!^)([A-Z])", r"_\1", key).lower()
+        if name in fields:
+            chosen[name] = value
+    chosen["seed"] = document["quality"].get("splitSeed") or 0
+    return train.TrainingOptions(**chosen)
 
 
 # ---------------------------------------------------------------------------------------------------------

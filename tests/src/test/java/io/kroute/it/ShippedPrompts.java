@@ -1,15 +1,10 @@
 package io.kroute.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kroute.inference.anomaly.PromptAnalyzer;
+import io.kroute.inference.text.PromptFile;
 import io.kroute.inference.weights.WeightFileException;
 import io.kroute.inference.weights.WeightFileReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,23 +24,16 @@ public final class ShippedPrompts {
 
     public static synchronized Map<String, List<String>> byLabel() {
         if (byLabel == null) {
-            ObjectMapper mapper = new ObjectMapper();
-            Map<String, List<String>> result = new LinkedHashMap<>();
+            PromptAnalyzer analyzer;
             try {
-                PromptAnalyzer analyzer = new WeightFileReader().readFile(WEIGHTS).analyzer();
-                for (String line : Files.readAllLines(FILE)) {
-                    JsonNode row = mapper.readTree(line);
-                    String text = row.path("text").asText();
-                    if (analyzer == null || !analyzer.analyze(text).anomaly().flagged()) {
-                        result.computeIfAbsent(row.path("label").asText(), l -> new ArrayList<>()).add(text);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                analyzer = new WeightFileReader().readFile(WEIGHTS).analyzer();
             } catch (WeightFileException e) {
                 throw new IllegalStateException("the shipped weight file is refused: " + e.getMessage(), e);
             }
-            byLabel = result;
+            Map<String, List<String>> passed = new LinkedHashMap<>();
+            PromptFile.read(FILE).byLabel().forEach((label, texts) -> passed.put(label, texts.stream()
+                    .filter(text -> analyzer == null || !analyzer.analyze(text).anomaly().flagged()).toList()));
+            byLabel = passed;
         }
         return byLabel;
     }

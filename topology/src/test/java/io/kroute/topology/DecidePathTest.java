@@ -72,7 +72,7 @@ class DecidePathTest {
             assertThat(q.getAnomalyScore()).isGreaterThan(4.0);
             assertThat(q.getThreshold()).isEqualTo(4.0);
             assertThat(q.getFeatures().get(0).getName()).isEqualTo("longestCharRun");
-            assertThat(q.getReason()).startsWith("anomaly: longestCharRun z=").contains("exceeds threshold 4.0");
+            assertThat(q.getReason()).startsWith("longestCharRun z=").contains("exceeds threshold 4.0");
             assertThat(q.getBaseline()).isEqualTo("global");
             assertThat(q.getLabel()).isEqualTo("poetry");
             assertThat(q.getWeightsVersion()).isEqualTo("v1");
@@ -91,7 +91,7 @@ class DecidePathTest {
             assertThat(k.readDecisions()).extracting(RoutingDecision::getPromptId).containsExactly("p-at");
             QuarantineRecord q = k.readQuarantine().get(0);
             assertThat(q.getPrompt().getId()).isEqualTo("p-over");
-            assertThat(q.getReason()).isEqualTo("oversize: 101 characters exceed maxPromptChars 100");
+            assertThat(q.getReason()).isEqualTo("101 characters exceed maxPromptChars 100");
             assertThat(q.getLabel()).isNull();
             assertThat(q.getFeatures()).isEmpty();
             assertThat(q.getBaseline()).isEmpty();

@@ -16,7 +16,7 @@ import java.util.Arrays;
  * text that wrote them, so the tables are never cleared between texts.
  *
  * <p>Tokens are identified by the vocabulary's own lookup keys ({@link TermIndex#keyOf}): header and two key
- * words, mixed into 64 bits; an n-gram by a polynomial over its tokens' values, modulo 2^64. The trainer's
+ * words, combined into 64 bits; an n-gram by a polynomial over its tokens' values, modulo 2^64. The trainer's
  * Python copy ({@code trainer/anomaly_features.py}) computes the same numbers. Reusable; not thread-safe.
  */
 public final class TokenRedundancy {
@@ -26,6 +26,8 @@ public final class TokenRedundancy {
     static final int SET_BITS = 10;
     /** Two entries (ways) per set. */
     static final int SLOTS = 2 << SET_BITS;
+    /** Where the stored tag starts in the mixed value: the 32 bits below the set index. */
+    static final int TAG_SHIFT = 64 - SET_BITS - 32;
     static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
     static final long KEY_MULTIPLIER = 0xC2B2AE3D27D4EB4FL;
     /** MULTIPLIER to the power CHUNK, modulo 2^64: what the token leaving a chunk contributed to its value. */
@@ -33,6 +35,8 @@ public final class TokenRedundancy {
 
     private final long[] bigrams = new long[SLOTS];
     private final long[] chunks = new long[SLOTS];
+    /** The values of the last {@link #CHUNK} tokens, to take the oldest out of the rolling chunk value. */
+    private final long[] recent = new long[CHUNK];
     private final Window bigramWindow = new Window();
     private final Window chunkWindow = new Window();
     /** The text being gathered, as stored in the tables' low 32 bits (never 0, the empty entry's). */
@@ -51,6 +55,30 @@ public final class TokenRedundancy {
             text = 1;
         }
         long stamp = text & 0xFFFFFFFFL;
+        long[] recent = this.recent;
+        if (count - 1 <= WINDOW) {
+            // Every n-gram fits in one window (most prompts): the share is repeats over n-grams, no ring needed.
+            int bigramRepeats = 0;
+            int chunkRepeats = 0;
+            long previous = 0;
+            long chunk = 0;
+            for (int t = 0; t < count; t++) {
+                long token = tokenValue(keys[3 * t], keys[3 * t + 1], keys[3 * t + 2]);
+                if (t >= 1) {
+                    bigramRepeats += seenBefore(bigrams, previous * MULTIPLIER + token, stamp);
+                }
+                chunk = chunk * MULTIPLIER + token - recent[t & (CHUNK - 1)] * OUTGOING;
+                recent[t & (CHUNK - 1)] = token;
+                if (t >= CHUNK - 1) {
+                    chunkRepeats += seenBefore(chunks, chunk, stamp);
+                }
+                previous = token;
+            }
+            Arrays.fill(recent, 0L);
+            bigramShare = count > 1 ? (double) bigramRepeats / (count - 1) : 0.0;
+            chunkShare = count >= CHUNK ? (double) chunkRepeats / (count - CHUNK + 1) : 0.0;
+            return;
+        }
         bigramWindow.clear();
         chunkWindow.clear();
         long previous = 0;
@@ -60,16 +88,14 @@ public final class TokenRedundancy {
             if (t >= 1) {
                 bigramWindow.add(seenBefore(bigrams, previous * MULTIPLIER + token, stamp));
             }
-            chunk = chunk * MULTIPLIER + token;
-            if (t >= CHUNK) {
-                chunk -= tokenValue(keys[3 * (t - CHUNK)], keys[3 * (t - CHUNK) + 1], keys[3 * (t - CHUNK) + 2])
-                        * OUTGOING;
-            }
+            chunk = chunk * MULTIPLIER + token - recent[t & (CHUNK - 1)] * OUTGOING;
+            recent[t & (CHUNK - 1)] = token;
             if (t >= CHUNK - 1) {
                 chunkWindow.add(seenBefore(chunks, chunk, stamp));
             }
             previous = token;
         }
+        Arrays.fill(recent, 0L);
         bigramShare = bigramWindow.densestShare();
         chunkShare = chunkWindow.densestShare();
     }
@@ -84,31 +110,32 @@ public final class TokenRedundancy {
         return chunkShare;
     }
 
-    /** A token's 64-bit value from its lookup key (the splitmix64 finaliser over the key's combination). */
+    /**
+     * A token's 64-bit value from its lookup key: the header already holds a well-mixed hash of the token (and
+     * its length), the key words its characters; n-gram values are mixed once more where they are looked up.
+     */
     static long tokenValue(long header, long k0, long k1) {
-        long h = header ^ k0 * MULTIPLIER ^ k1 * KEY_MULTIPLIER;
-        h = (h ^ (h >>> 30)) * 0xBF58476D1CE4E5B9L;
-        h = (h ^ (h >>> 27)) * 0x94D049BB133111EBL;
-        return h ^ (h >>> 31);
+        return header ^ k0 * MULTIPLIER ^ k1 * KEY_MULTIPLIER;
     }
 
     /**
-     * Whether the n-gram with value {@code gram} is in its set (seen in this text and not evicted since); makes it
-     * the set's newer entry when it was not. The set comes from the top bits of the mixed value, the stored tag from
-     * its low half.
+     * 1 when the n-gram with value {@code gram} is in its set (seen in this text and not evicted since), else 0,
+     * making it the set's newer entry. Its value is mixed by one multiplication; the set is the top bits of the
+     * product, the stored tag the 32 bits below them.
      */
-    private static boolean seenBefore(long[] table, long gram, long stamp) {
-        int first = (int) ((gram * MULTIPLIER) >>> (64 - SET_BITS)) << 1;
-        long entry = gram << 32 | stamp;
+    private static int seenBefore(long[] table, long gram, long stamp) {
+        long mixed = gram * MULTIPLIER;
+        int first = (int) (mixed >>> (64 - SET_BITS)) << 1;
+        long entry = (mixed >>> TAG_SHIFT) << 32 | stamp;
         long newer = table[first];
         if (newer == entry || table[first + 1] == entry) {
-            return true;
+            return 1;
         }
         // Two ways per set: the newer entry moves over, the older one leaves. A paragraph repeated many times keeps
         // every chunk unless three of its chunks share a set.
         table[first + 1] = newer;
         table[first] = entry;
-        return false;
+        return 0;
     }
 
     private static long power(long base, int exponent) {
@@ -133,14 +160,13 @@ public final class TokenRedundancy {
             densest = 0;
         }
 
-        void add(boolean repeated) {
+        void add(int repeated) {
             int at = added & (WINDOW - 1);
             long bit = 1L << at;
             int word = at >>> 6;
             int leaving = (flags[word] & bit) != 0 ? 1 : 0;
-            int arriving = repeated ? 1 : 0;
-            inWindow += arriving - leaving;
-            flags[word] = repeated ? flags[word] | bit : flags[word] & ~bit;
+            inWindow += repeated - leaving;
+            flags[word] = (flags[word] & ~bit) | ((long) repeated << at);
             added++;
             densest = Math.max(densest, inWindow);
         }

@@ -91,53 +91,58 @@ final class AnomalySection {
         }
         List<ClassBaseline> out = new ArrayList<>(classes.size());
         for (String label : classes) {
-            JsonNode node = nodes.get(label);
-            String where = "anomaly.classes." + label;
-            if (node == null || !node.isObject()) {
-                throw new WeightFileException("anomaly", "anomaly.classes: expected a baseline for every class, "
-                        + "found " + (node == null ? "none" : node.getNodeType().toString()) + " for class \""
-                        + label + "\"");
-            }
-            JsonNode prompts = node.get("prompts");
-            if (prompts == null || !prompts.canConvertToLong() || !prompts.isIntegralNumber() || prompts.longValue() < 0) {
-                throw new WeightFileException("anomaly", where + ".prompts: expected a whole number >= 0, found "
-                        + (prompts == null ? "none" : prompts.toString()));
-            }
-            JsonNode features = node.get("features");
-            if (features == null || !features.isObject()) {
-                throw new WeightFileException("anomaly", where + ".features: expected an object, found "
-                        + (features == null ? "none" : features.getNodeType().toString()));
-            }
-            FeatureBaseline[] own = new FeatureBaseline[PromptFeature.count()];
-            Iterator<String> keys = features.fieldNames();
-            while (keys.hasNext()) {
-                String key = keys.next();
-                if (PromptFeature.fromKey(key) == null) {
-                    throw new WeightFileException("anomaly", where + ".features: expected only known features, "
-                            + "found \"" + key + "\"");
-                }
-            }
-            for (PromptFeature feature : PromptFeature.values()) {
-                JsonNode stats = features.get(feature.key());
-                String at = where + ".features." + feature.key();
-                if (stats == null || !stats.isObject()) {
-                    throw new WeightFileException("anomaly", where + ".features: expected a baseline for every "
-                            + "feature, found none for class \"" + label + "\" feature \"" + feature.key() + "\"");
-                }
-                FeatureBaseline g = global[feature.ordinal()];
-                double std = number(at, stats, "std");
-                double mad = number(at, stats, "mad");
-                double floor = number(at, stats, "scaleFloor");
-                if (std < 0 || mad < 0 || floor <= 0) {
-                    throw new WeightFileException("anomaly", at + ": expected std >= 0, mad >= 0 and scaleFloor > 0, "
-                            + "found std " + std + ", mad " + mad + ", scaleFloor " + floor);
-                }
-                own[feature.ordinal()] = new FeatureBaseline(g.transform(), g.direction(), g.method(),
-                        number(at, stats, "mean"), std, number(at, stats, "median"), mad, floor);
-            }
-            out.add(new ClassBaseline(label, prompts.longValue(), own));
+            out.add(classBaseline(label, nodes.get(label), global));
         }
         return out;
+    }
+
+    /** One class's baseline: its prompt count and a finite baseline for every feature. */
+    private static ClassBaseline classBaseline(String label, JsonNode node, FeatureBaseline[] global)
+            throws WeightFileException {
+        String where = "anomaly.classes." + label;
+        if (node == null || !node.isObject()) {
+            throw new WeightFileException("anomaly", "anomaly.classes: expected a baseline for every class, "
+                    + "found " + (node == null ? "none" : node.getNodeType().toString()) + " for class \""
+                    + label + "\"");
+        }
+        JsonNode prompts = node.get("prompts");
+        if (prompts == null || !prompts.canConvertToLong() || !prompts.isIntegralNumber() || prompts.longValue() < 0) {
+            throw new WeightFileException("anomaly", where + ".prompts: expected a whole number >= 0, found "
+                    + (prompts == null ? "none" : prompts.toString()));
+        }
+        JsonNode features = node.get("features");
+        if (features == null || !features.isObject()) {
+            throw new WeightFileException("anomaly", where + ".features: expected an object, found "
+                    + (features == null ? "none" : features.getNodeType().toString()));
+        }
+        FeatureBaseline[] own = new FeatureBaseline[PromptFeature.count()];
+        Iterator<String> keys = features.fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (PromptFeature.fromKey(key) == null) {
+                throw new WeightFileException("anomaly", where + ".features: expected only known features, "
+                        + "found \"" + key + "\"");
+            }
+        }
+        for (PromptFeature feature : PromptFeature.values()) {
+            JsonNode stats = features.get(feature.key());
+            String at = where + ".features." + feature.key();
+            if (stats == null || !stats.isObject()) {
+                throw new WeightFileException("anomaly", where + ".features: expected a baseline for every "
+                        + "feature, found none for class \"" + label + "\" feature \"" + feature.key() + "\"");
+            }
+            FeatureBaseline g = global[feature.ordinal()];
+            double std = number(at, stats, "std");
+            double mad = number(at, stats, "mad");
+            double floor = number(at, stats, "scaleFloor");
+            if (std < 0 || mad < 0 || floor <= 0) {
+                throw new WeightFileException("anomaly", at + ": expected std >= 0, mad >= 0 and scaleFloor > 0, "
+                        + "found std " + std + ", mad " + mad + ", scaleFloor " + floor);
+            }
+            own[feature.ordinal()] = new FeatureBaseline(g.transform(), g.direction(), g.method(),
+                    number(at, stats, "mean"), std, number(at, stats, "median"), mad, floor);
+        }
+        return new ClassBaseline(label, prompts.longValue(), own);
     }
 
     private static FeatureBaseline baseline(String where, JsonNode node) throws WeightFileException {

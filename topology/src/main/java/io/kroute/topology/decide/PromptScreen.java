@@ -3,25 +3,18 @@ package io.kroute.topology.decide;
 import io.kroute.inference.anomaly.AdaptiveBaseline;
 import io.kroute.inference.anomaly.AnomalyModel;
 import io.kroute.inference.anomaly.AnomalyVerdict;
-import io.kroute.inference.anomaly.DecayingStats;
-import io.kroute.inference.anomaly.FeatureBaseline;
 import io.kroute.inference.anomaly.PromptAnalysis;
-import io.kroute.inference.anomaly.PromptFeature;
-import io.kroute.inference.anomaly.PromptFeatures;
-import io.kroute.schemas.FeatureScore;
 import io.kroute.schemas.PromptEvent;
+import io.kroute.topology.Reason;
 import io.kroute.topology.weights.ActiveModel;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Classifies a prompt and screens it for anomalies with the active model, in one pass over its text. A prompt
- * longer than the size limit is held as {@code oversize} without either. The prompt is compared with the model's
- * baseline of its class (or the global one) or, when tenant baselines are on and the tenant has enough history in
- * this task, with the tenant's own; normal prompts then extend the tenant's baseline.
+ * Classifies a prompt and screens it for anomalies with the active model, in one pass over its text. The
+ * prompt is compared with the model's shipped baselines or, when tenant baselines are on and the tenant has
+ * enough history in this task, with the tenant's own; normal prompts then extend the tenant's baseline.
  * With screening off, or a model without an {@code anomaly} section, prompts are classified only (score 0, no
  * feature), as the decision schema documents. One instance per task; not thread-safe.
  */
@@ -76,36 +69,10 @@ public final class PromptScreen {
             AdaptiveBaseline base = tenant == null ? AdaptiveBaseline.empty() : tenant;
             tenants.put(event.getTenant(), base.plus(analysis.features(), anomaly, timestamp, tenantHalfLifeMs));
         }
-        return new Screening(analysis.classification(), verdict.score(), verdict.feature(), verdict.flagged(),
-                anomaly.threshold(), verdict.flagged() ? featureScores(anomaly, analysis, verdict,
-                        tenantBaseline ? tenant : null) : List.of(),
-                verdict.flagged() ? verdict.baselineName(event.getTenant()) : verdict.baseline(),
-                verdict.flagged() ? QuarantineReason.ANOMALY : null);
-    }
-
-    /** Every feature with the baseline it was compared with, most anomalous first (for quarantine records). */
-    private static List<FeatureScore> featureScores(AnomalyModel model, PromptAnalysis analysis, AnomalyVerdict verdict,
-            AdaptiveBaseline tenant) {
-        PromptFeatures features = analysis.features();
-        int classIndex = analysis.classification().labelIndex();
-        List<FeatureScore> scores = new ArrayList<>(PromptFeature.count());
-        for (int i = 0; i < PromptFeature.count(); i++) {
-            FeatureBaseline baseline = model.baseline(i);
-            double value = baseline.transform().apply(features.get(i));
-            double mean;
-            double spread;
-            if (tenant != null) {
-                DecayingStats own = tenant.get(PromptFeature.at(i));
-                mean = own.mean();
-                spread = Math.max(own.std(), baseline.scaleFloor());
-            } else {
-                mean = model.center(classIndex, i);
-                spread = model.scale(classIndex, i);
-            }
-            scores.add(FeatureScore.newBuilder().setName(PromptFeature.at(i).key()).setValue(value).setMean(mean)
-                    .setStdDev(spread).setZScore(verdict.zScores()[i]).build());
-        }
-        scores.sort(Comparator.comparingDouble(FeatureScore::getZScore).reversed());
-        return scores;
+        boolean flagged = verdict.flagged();
+        return new Screening(analysis.classification(), verdict.score(), verdict.feature(), flagged,
+                anomaly.threshold(), flagged ? DecisionRecords.featureScores(anomaly, analysis.features(),
+                        analysis.classification().labelIndex(), verdict, tenantBaseline ? tenant : null) : List.of(),
+                flagged ? verdict.baselineName(event.getTenant()) : verdict.baseline(), flagged ? Reason.ANOMALY : null);
     }
 }

@@ -2,6 +2,7 @@ package io.kroute.topology.decide;
 
 import io.kroute.inference.classify.Classification;
 import io.kroute.schemas.FeatureScore;
+import io.kroute.topology.Reason;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * @param reason why the prompt is held, or null when it is not
  */
 public record Screening(Classification classification, double anomalyScore, String anomalyFeature, boolean flagged,
-        double threshold, List<FeatureScore> features, String baseline, QuarantineReason reason) {
+        double threshold, List<FeatureScore> features, String baseline, Reason reason) {
 
     public static Screening unscreened(Classification classification) {
         return new Screening(classification, 0.0, null, false, Double.POSITIVE_INFINITY, List.of(), "", null);
@@ -24,6 +25,6 @@ public record Screening(Classification classification, double anomalyScore, Stri
 
     /** A prompt longer than the size limit: held as {@code oversize}, neither classified nor screened. */
     public static Screening oversize(long limit) {
-        return new Screening(null, 0.0, null, true, limit, List.of(), "", QuarantineReason.OVERSIZE);
+        return new Screening(null, 0.0, null, true, limit, List.of(), "", Reason.OVERSIZE);
     }
 }
