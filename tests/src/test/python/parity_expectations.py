@@ -2,10 +2,12 @@
 """Trains kroute weight files with trainer/train.py and records what scikit-learn says about held-out texts.
 
 For one labelled data set (JSON lines with "text" and "label") this makes a seeded stratified split,
-then for every requested configuration trains through the trainer's own `train` function on the training
-part and writes, under OUT/<configuration>/:
+then for every requested configuration fits a pipeline on the training part with the trainer's own
+`fit_pipeline` (or by hand, for what its command line does not fit), compiles it with `export_pipeline` and
+writes, under OUT/<configuration>/:
 
-  weights.json    the weight file, exactly as the trainer encodes it
+  weights.json    the weight file, exactly as the trainer encodes it (without the anomaly section and the
+                  quality figures, which need further fits and play no part in the classifier's parity)
   expected.json   {"classes": [...], "rows": [{"text", "truth", "label", "probabilities"}]} for every
                   held-out text: `label` is the fitted model's predict, `probabilities` its predict_proba
                   (Python float repr, so the shortest string that reads back to the same double)
