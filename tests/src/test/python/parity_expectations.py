@@ -13,7 +13,7 @@ writes, under OUT/<configuration>/:
                   (Python float repr, so the shortest string that reads back to the same double)
 
 and OUT/tokens.json, {"rows": [{"text", "tokens"}]}: the tokens of scikit-learn's default word analyzer
-(the one every configuration uses) for every held-out text, so that a tokenizer difference shows as such.
+(the one every word configuration uses) for every held-out text, so that a tokenizer difference shows as such.
 
 A configuration is written MODEL-ANALYZER-WEIGHTING-NGRAMS[-headN], e.g. logreg-char_wb-sublinear-2_5 or
 mnb-word-tfidf-1_2-head8:
