@@ -89,7 +89,7 @@ public final class WordTokenizer {
     public void scanPrefix(CharSequence text, int limit, TokenBuffer out) {
         int n = examinedLength(text);
         if (limit < n) {
-            n = limit;
+            n = Math.max(0, limit);
             if (n > 0 && Character.isHighSurrogate(text.charAt(n - 1)) && Character.isLowSurrogate(text.charAt(n))) {
                 n--;
             }
