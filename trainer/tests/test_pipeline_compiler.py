@@ -1,3 +1,5 @@
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -170,6 +172,34 @@ class RefusalTest(unittest.TestCase):
         union = FeatureUnion([("a", CountVectorizer()), ("b", CountVectorizer())], transformer_weights={"a": 2.0})
         self.assertRefused(Pipeline([("f", union), ("m", MultinomialNB())]),
                            "transformer_weights: expected None, found {'a': 2.0}")
+
+
+class TrainCommandTest(unittest.TestCase):
+
+    def test_shouldTrainTheNewOptionsEndToEnd(self):
+        with tempfile.TemporaryDirectory() as directory:
+            data = Path(directory) / "rows.jsonl"
+            write_jsonl(data, ROWS)
+            for arguments, kind, parts in [
+                    (["--head-words", "3", "--model", "cnb", "--vectorizer", "tfidf"], "complement_nb",
+                     [("text", "word", None), ("head", "word", 3)]),
+                    (["--analyzer", "char_wb", "--ngram-min", "2", "--ngram-max", "4", "--vectorizer", "tfidf",
+                      "--sublinear-tf", "--max-df", "0.9", "--model", "logreg"], "logistic_regression",
+                     [("", "char_wb", None)]),
+                    (["--model", "sgd", "--sgd-loss", "modified_huber"], "sgd_classifier", [("", "word", None)]),
+                    (["--model", "linearsvc", "--ensemble", "false"], "calibrated_classifier",
+                     [("", "word", None)])]:
+                with self.subTest(arguments=arguments):
+                    out = Path(directory) / "w.json"
+                    with contextlib.redirect_stdout(io.StringIO()):
+                        status = train.main(["--data", str(data), "--out", str(out), "--golden", "5"] + arguments)
+                    self.assertEqual(status, 0)
+                    document = json.loads(out.read_bytes())
+                    self.assertEqual(document["formatVersion"], 2)
+                    self.assertEqual(document["model"]["kind"], kind)
+                    self.assertEqual([(v["name"], v["analyzer"], v["headWords"]) for v in document["vectorizers"]],
+                                     parts)
+                    self.assertIn("anomaly", document)
 
 
 class ExportCommandTest(unittest.TestCase):

@@ -2,16 +2,18 @@
 """Trains kroute weight files with trainer/train.py and records what scikit-learn says about held-out texts.
 
 For one labelled data set (JSON lines with "text" and "label") this makes a seeded stratified split,
-then for every requested configuration trains through the trainer's own `train` function on the training
-part and writes, under OUT/<configuration>/:
+then for every requested configuration fits a pipeline on the training part with the trainer's own
+`fit_pipeline` (or by hand, for what its command line does not fit), compiles it with `export_pipeline` and
+writes, under OUT/<configuration>/:
 
-  weights.json    the weight file, exactly as the trainer encodes it
+  weights.json    the weight file, exactly as the trainer encodes it (without the anomaly section and the
+                  quality figures, which need further fits and play no part in the classifier's parity)
   expected.json   {"classes": [...], "rows": [{"text", "truth", "label", "probabilities"}]} for every
                   held-out text: `label` is the fitted model's predict, `probabilities` its predict_proba
                   (Python float repr, so the shortest string that reads back to the same double)
 
 and OUT/tokens.json, {"rows": [{"text", "tokens"}]}: the tokens of scikit-learn's default word analyzer
-(the one every configuration uses) for every held-out text, so that a tokenizer difference shows as such.
+(the one every word configuration uses) for every held-out text, so that a tokenizer difference shows as such.
 
 A configuration is written MODEL-ANALYZER-WEIGHTING-NGRAMS[-headN], e.g. logreg-char_wb-sublinear-2_5 or
 mnb-word-tfidf-1_2-head8:

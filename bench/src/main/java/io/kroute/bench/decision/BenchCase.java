@@ -13,7 +13,7 @@ enum BenchCase {
             "bench/target/sklearn-bench/prompts-500.jsonl", "bench/target/onnx/weights-16x50000"),
     /** Character n-grams: char_wb 2- to 5-grams, tf-idf, a linear model (bench/char_bench.py). */
     CHAR_WB_50("16x200000-charwb-50w", "bench/target/sklearn-bench/weights-16x200000-charwb.json",
-            "bench/target/sklearn-bench/prompts-50.jsonl", null);
+            "bench/target/sklearn-bench/prompts-charwb-50.jsonl", null);
 
     final String key;
     final String weights;

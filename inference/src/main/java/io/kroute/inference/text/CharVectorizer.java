@@ -170,7 +170,7 @@ public final class CharVectorizer implements Vectorizer {
             g.append('i');
             g.append(0x0307);
         } else if (cp == 0x03A3) {
-            g.append(WordTokenizer.isFinalSigma(text, i, n) ? 0x03C2 : 0x03C3);
+            g.append(PythonCase.isFinalSigma(text, i, n) ? 0x03C2 : 0x03C3);
         } else {
             g.append(UnicodeTables.toLower(cp));
         }

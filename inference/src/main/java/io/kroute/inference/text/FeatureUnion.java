@@ -141,7 +141,7 @@ public final class FeatureUnion implements Vectorizer {
     private CharSequence head(CharSequence text, int words, Scratch s) {
         TokenBuffer tokens = s.headTokens;
         int examined = headTokenizer.examinedLength(text);
-        int limit = Math.min(examined, words * CHARS_PER_HEAD_WORD);
+        int limit = (int) Math.min(examined, (long) words * CHARS_PER_HEAD_WORD);
         while (true) {
             headTokenizer.scanPrefix(text, limit, tokens);
             // With more tokens than asked for, the ones asked for ended before the prefix did.

@@ -33,6 +33,9 @@ class FeatureUnionTest {
         assertThat(indices(out)).containsExactly(1, 2);
         union.transform("alpha", out);
         assertThat(indices(out)).containsExactly(0);
+        FeatureUnion all = new FeatureUnion(List.of(words()), new int[] {Integer.MAX_VALUE}, new WordTokenizer());
+        all.transform("beta gamma", out);
+        assertThat(indices(out)).containsExactly(1, 2);
     }
 
     @Test
