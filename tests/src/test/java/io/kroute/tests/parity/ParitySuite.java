@@ -11,8 +11,12 @@ import java.util.Map;
  * models x analyzers x weightings, a head-words union, and the binary task. Configuration names are
  * {@code tests/src/test/python/parity_expectations.py}'s: MODEL-ANALYZER-WEIGHTING-NGRAMS[-headN].
  *
- * <p>No combination is left out: every model here accepts every weighting's features (counts and tf-idf values
- * are never negative, which is all ComplementNB and MultinomialNB require).
+ * <p>Every model here accepts every weighting's features (counts and tf-idf values are never negative, which is
+ * all ComplementNB and MultinomialNB require). One pairing is left out because scikit-learn itself gives no
+ * probabilities for it: SGDClassifier with log loss over character counts, where {@code predict_proba} returns NaN
+ * (0 / 0, "invalid value encountered in divide") for held-out texts whose every one-vs-rest decision is so far
+ * below zero that its {@code expit} is 0: on the Brown genres with character 1- to 3-grams
+ * ({@link #SCIKIT_LEARN_GIVES_NAN}).
  */
 final class ParitySuite {
 
@@ -35,6 +39,9 @@ final class ParitySuite {
     static final List<String> WEIGHTINGS = List.of("count", "tfidf", "sublinear");
     /** The other ways the same models give probabilities: one-vs-rest, modified Huber, one calibrated model. */
     static final List<String> VARIANTS = List.of("logreg_ovr", "sgd_huber", "svc_single");
+
+    /** Configurations whose probabilities scikit-learn itself does not give (see the class comment). */
+    static final Map<DataSet, List<String>> SCIKIT_LEARN_GIVES_NAN = Map.of(BROWN, List.of("sgd-char-count-1_3"));
 
     private static final List<String> QUICK_NAIVE_BAYES = List.of(
             "mnb-count-1", "mnb-count-2", "mnb-tfidf-1", "mnb-tfidf-2",
@@ -80,7 +87,10 @@ final class ParitySuite {
             for (String model : MODELS) {
                 for (String analyzer : List.of("word", "char", "char_wb")) {
                     for (String weighting : WEIGHTINGS) {
-                        configurations.add(model + "-" + analyzer + "-" + weighting + "-" + ANALYZERS.get(analyzer));
+                        String configuration = model + "-" + analyzer + "-" + weighting + "-" + ANALYZERS.get(analyzer);
+                        if (!SCIKIT_LEARN_GIVES_NAN.getOrDefault(dataSet, List.of()).contains(configuration)) {
+                            configurations.add(configuration);
+                        }
                     }
                 }
             }

@@ -53,8 +53,20 @@ final class ScikitLearnRun {
         return start(ParitySuite.DataSet.of(dataSet), configurations);
     }
 
-    /** Starts the harness for one data set, binary when the data set says so. */
+    /**
+     * Whether to compare against the outputs a previous harness run left under {@link #outputRoot()} instead of
+     * fitting again ({@code -Dkroute.parityReuseOutput=true}): for re-checking the Java side after a change that
+     * leaves the trainer alone.
+     */
+    static boolean reuseOutput() {
+        return Boolean.getBoolean("kroute.parityReuseOutput");
+    }
+
+    /** Starts the harness for one data set, binary when the data set says so (or reuses its last outputs). */
     static ScikitLearnRun start(ParitySuite.DataSet dataSet, List<String> configurations) throws IOException {
+        if (reuseOutput()) {
+            return reuse(dataSet, configurations);
+        }
         Path root = repositoryRoot();
         Path harness = root.resolve("tests/src/test/python/parity_expectations.py");
         Path data = root.resolve("tests/src/test/resources/parity").resolve(dataSet.file() + ".jsonl");
@@ -90,8 +102,25 @@ final class ScikitLearnRun {
         return new ScikitLearnRun(dataSet.name(), output, log, process);
     }
 
+    private static ScikitLearnRun reuse(ParitySuite.DataSet dataSet, List<String> configurations) throws IOException {
+        Path output = outputRoot().resolve(dataSet.name());
+        List<String> required = new ArrayList<>(List.of("tokens.json"));
+        configurations.forEach(c -> required.addAll(List.of(c + "/weights.json", c + "/expected.json")));
+        for (String file : required) {
+            if (!Files.isRegularFile(output.resolve(file))) {
+                throw new IllegalStateException("expected " + output.resolve(file) + " from an earlier harness run "
+                        + "(-Dkroute.parityReuseOutput=true reuses them), found no such file");
+            }
+        }
+        Path log = output.resolve("harness.log");
+        return new ScikitLearnRun(dataSet.name(), output, log, null);
+    }
+
     /** Waits for the harness; on failure, the exception carries the end of its log. */
     Path await() throws IOException, InterruptedException {
+        if (process == null) {
+            return outputDirectory;
+        }
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("expected the scikit-learn harness for " + dataSet + " to finish within "
@@ -105,6 +134,9 @@ final class ScikitLearnRun {
     }
 
     String log() throws IOException {
+        if (process == null) {
+            return "reused the outputs under " + outputDirectory + "\n";
+        }
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
