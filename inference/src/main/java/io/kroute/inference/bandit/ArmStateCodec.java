@@ -15,7 +15,11 @@ import java.util.List;
  * arm-state topic. Layout (big-endian): a format byte, then for decayed evidence {@code 'D'}, half-life,
  * reference time, updates, weight, sum, sum of squares (50 bytes in all); for windowed evidence {@code 'W'},
  * bucket width, bucket count, updates, the number of live buckets and each bucket's index and three sums; for
- * change-aware evidence {@code 'C'}, the threshold, then the recent and the history evidence, each as decayed evidence.
+ * change-aware evidence {@code 'C'}, the threshold, then the recent and the history evidence, each as decayed evidence;
+ * for change-detecting evidence {@code 'X'}, the threshold, the minimum weight, the changes, the segment's start,
+ * the segment as decayed evidence, the number of detectors and each as decayed evidence; for CUSUM evidence
+ * {@code 'S'}, warm-up, drift, threshold, reference time, count, sum, sum of squares, warm-up mean, the two test
+ * statistics and the changes.
  */
 public final class ArmStateCodec {
 
@@ -23,6 +27,9 @@ public final class ArmStateCodec {
     private static final byte DECAYED = 'D';
     private static final byte WINDOWED = 'W';
     private static final byte CHANGE_AWARE = 'C';
+    private static final byte CHANGE_DETECTING = 'X';
+    private static final byte CUSUM = 'S';
+    private static final int MAX_DETECTORS = 64;
     private static final int MAX_ARMS = 4096;
 
     private ArmStateCodec() {
@@ -69,6 +76,11 @@ public final class ArmStateCodec {
                 forgetting = new Forgetting.SlidingWindow(w.bucketWidth(), w.bucketCount());
             } else if (kind instanceof ChangeAwareEvidence c) {
                 forgetting = new Forgetting.ChangeAware(c.recent().halfLife(), c.history().halfLife(), c.threshold());
+            } else if (kind instanceof ChangeDetectingEvidence x) {
+                forgetting = new Forgetting.ChangeDetecting(x.segment().halfLife(), x.detectorHalfLives(),
+                        x.threshold(), x.minimumWeight());
+            } else if (kind instanceof CusumEvidence u) {
+                forgetting = new Forgetting.Cusum(u.warmup(), u.drift(), u.threshold());
             } else {
                 forgetting = new Forgetting.Exponential(((DecayedEvidence) kind).halfLife());
             }
@@ -102,6 +114,30 @@ public final class ArmStateCodec {
             out.writeDouble(c.threshold());
             writeEvidence(out, c.recent());
             writeEvidence(out, c.history());
+        } else if (evidence instanceof ChangeDetectingEvidence x) {
+            out.writeByte(CHANGE_DETECTING);
+            out.writeDouble(x.threshold());
+            out.writeDouble(x.minimumWeight());
+            out.writeLong(x.changes());
+            out.writeLong(x.since());
+            writeEvidence(out, x.segment());
+            out.writeInt(x.detectors().size());
+            for (DecayedEvidence d : x.detectors()) {
+                writeEvidence(out, d);
+            }
+        } else if (evidence instanceof CusumEvidence u) {
+            out.writeByte(CUSUM);
+            out.writeInt(u.warmup());
+            out.writeDouble(u.drift());
+            out.writeDouble(u.threshold());
+            out.writeLong(u.referenceTime());
+            out.writeLong(u.count());
+            out.writeDouble(u.rewardSum());
+            out.writeDouble(u.rewardSquareSum());
+            out.writeDouble(u.warmupMean());
+            out.writeDouble(u.upper());
+            out.writeDouble(u.lower());
+            out.writeLong(u.changes());
         } else {
             WindowedEvidence w = (WindowedEvidence) evidence;
             out.writeByte(WINDOWED);
@@ -148,7 +184,39 @@ public final class ArmStateCodec {
             }
             return new ChangeAwareEvidence(r, h, threshold);
         }
-        throw new IllegalArgumentException("evidence kind: expected 'D', 'W' or 'C', found byte " + kind);
+        if (kind == CHANGE_DETECTING) {
+            return readChangeDetecting(in);
+        }
+        if (kind == CUSUM) {
+            return new CusumEvidence(in.readInt(), in.readDouble(), in.readDouble(), in.readLong(), in.readLong(),
+                    in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readLong());
+        }
+        throw new IllegalArgumentException("evidence kind: expected 'D', 'W', 'C', 'X' or 'S', found byte " + kind);
+    }
+
+    private static ChangeDetectingEvidence readChangeDetecting(DataInputStream in) throws IOException {
+        double threshold = in.readDouble();
+        double minimumWeight = in.readDouble();
+        long changes = in.readLong();
+        long since = in.readLong();
+        DecayedEvidence segment = decayedPart(readEvidence(in), "segment");
+        int count = in.readInt();
+        if (count < 1 || count > MAX_DETECTORS) {
+            throw new IllegalArgumentException("detectors: expected 1 to " + MAX_DETECTORS + ", found " + count);
+        }
+        List<DecayedEvidence> detectors = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            detectors.add(decayedPart(readEvidence(in), "detector"));
+        }
+        return new ChangeDetectingEvidence(segment, detectors, threshold, minimumWeight, changes, since);
+    }
+
+    private static DecayedEvidence decayedPart(ArmEvidence part, String what) {
+        if (!(part instanceof DecayedEvidence d)) {
+            throw new IllegalArgumentException("change-detecting evidence: expected a decayed " + what + ", found "
+                    + DecayedEvidence.describe(part));
+        }
+        return d;
     }
 
     private static void checkFormat(DataInputStream in) throws IOException {
