@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An arm's evidence since its last detected change, with a sequential change detector beside it. The policy reads
  * only {@code segment}: every reward since the arm last changed (optionally discounted). The detector keeps the
- * same rewards in a few exponentially discounted {@code detectors} of increasing half-life; after each reward it
+ * same rewards in a few exponentially discounted {@code detectors} of increasing half-life, counted in the arm's own
+ * rewards (so an arm that is seldom chosen keeps its last rewards however long ago they came); after each reward it
  * compares every detector's mean with the segment's mean, and when one differs by more than {@code threshold}
  * standard errors (with at least {@code minimumWeight} of evidence in that detector), the arm has changed: the
  * segment restarts from that detector's rewards (those after the change, mostly), the detectors restart empty,
@@ -16,8 +17,9 @@ import java.util.List;
  * <p>Under "no change" a detector's rewards are part of the segment, so the difference of the two means has about
  * the variance {@code v (1/n - 1/N)} (detector weight {@code n}, segment weight {@code N}), with {@code v} the
  * segment's reward variance shrunk by one pseudo-observation towards 1/4. The detector runs on the arm's single
- * writer (in the topology, the task that owns the arm after the repartition); merging two aggregates of the same
- * segment adds their sums exactly, and a segment that restarted later supersedes an older one.
+ * writer (in the topology, the task that owns the arm after the repartition). Merging two aggregates of the same
+ * segment adds the segment's sums exactly (they run on the shared clock); the detectors' sums are added as they
+ * stand; a segment that restarted later supersedes an older one.
  *
  * @param since time of the segment's first reward: the arm's first reward, or the reward that detected the change
  */
@@ -60,14 +62,16 @@ public record ChangeDetectingEvidence(DecayedEvidence segment, List<DecayedEvide
         DecayedEvidence nextSegment = segment.plus(reward, time);
         List<DecayedEvidence> next = new ArrayList<>(detectors.size());
         for (DecayedEvidence d : detectors) {
-            next.add(d.plus(reward, time));
+            // A detector's clock is its own count of rewards: an arm chosen rarely keeps its last rewards.
+            next.add(d.plus(reward, d.updates()));
         }
         long start = segment.updates() == 0 ? time : since;
         Moments whole = nextSegment.at(time);
         for (DecayedEvidence d : next) {
-            Moments recent = d.at(time);
-            if (recent.weight() >= minimumWeight && changed(recent, whole)) {
-                DecayedEvidence restarted = new DecayedEvidence(segment.halfLife(), d.referenceTime(), d.updates(),
+            Moments recent = d.at(d.referenceTime());
+            double effective = effectiveCount(recent.weight(), d.halfLife());
+            if (effective >= minimumWeight && changed(recent, effective, whole)) {
+                DecayedEvidence restarted = new DecayedEvidence(segment.halfLife(), time, d.updates(),
                         recent.weight(), recent.rewardSum(), recent.rewardSquareSum());
                 List<DecayedEvidence> fresh = new ArrayList<>(detectors.size());
                 for (DecayedEvidence old : detectors) {
@@ -79,18 +83,50 @@ public record ChangeDetectingEvidence(DecayedEvidence segment, List<DecayedEvide
         return new ChangeDetectingEvidence(nextSegment, next, threshold, minimumWeight, changes, start);
     }
 
-    /** Whether the recent mean differs from the segment's by more than {@code threshold} standard errors. */
-    boolean changed(Moments recent, Moments whole) {
-        double n = recent.weight();
+    /**
+     * The number of equally weighted rewards whose mean is as precise as a detector's discounted mean:
+     * {@code (sum w)^2 / sum w^2}. The weights of the last {@code k} rewards are {@code r^j}, {@code r = 2^(-1/h)},
+     * so {@code sum w = (1 - r^k) / (1 - r)} gives {@code r^k}, and {@code sum w^2 = (1 - r^2k) / (1 - r^2)}. It
+     * grows from the weight itself (a few rewards) to twice the weight (many half-lives).
+     */
+    static double effectiveCount(double weight, double halfLife) {
+        if (!(weight > 0)) {
+            return 0;
+        }
+        double r = Math.pow(2, -1 / halfLife);
+        double rk = Math.max(0, Math.min(1, 1 - weight * (1 - r)));
+        double squares = (1 - rk * rk) / (1 - r * r);
+        return squares > 0 ? weight * weight / squares : weight;
+    }
+
+    /**
+     * Whether the recent mean {@code m} (effective count {@code n}) is too far from the segment's mean {@code M} (weight
+     * {@code N}) to be the same arm: {@code rho * kl(m, M) / (1/n - 1/N) > threshold^2 / 2}, with {@code kl} the
+     * Bernoulli divergence and {@code rho = M(1 - M) / v} the ratio of a 0/1 reward's variance to the segment's
+     * reward variance {@code v} (shrunk by one pseudo-observation towards 1/4, at least 1, at most 10). For small
+     * differences this is {@code (m - M)^2 > threshold^2 v (1/n - 1/N)}, a test of {@code threshold} standard errors;
+     * for skewed rewards (a mean near 0 or 1) the divergence keeps a few unlucky rewards from counting as a change.
+     */
+    boolean changed(Moments recent, double n, Moments whole) {
         double total = whole.weight();
         if (!(total > n)) {
             return false;
         }
         double m = whole.mean();
-        double difference = recent.mean() - m;
         double observed = Math.max(0, whole.rewardSquareSum() / total - m * m);
         double variance = (total * observed + 0.25) / (total + 1);
-        return difference * difference > threshold * threshold * variance * (1 / n - 1 / total);
+        double bernoulli = Math.max(m * (1 - m), 1e-6);
+        double rho = Math.max(1, Math.min(10, bernoulli / variance));
+        double divergence = bernoulliDivergence(recent.mean(), m);
+        return rho * divergence / (1 / n - 1 / total) > threshold * threshold / 2;
+    }
+
+    /** {@code kl(p, q)} between Bernoulli distributions, with both means kept inside (0, 1). */
+    static double bernoulliDivergence(double p, double q) {
+        double eps = 1e-9;
+        p = Math.min(1 - eps, Math.max(eps, p));
+        q = Math.min(1 - eps, Math.max(eps, q));
+        return p * Math.log(p / q) + (1 - p) * Math.log((1 - p) / (1 - q));
     }
 
     /**
@@ -115,10 +151,22 @@ public record ChangeDetectingEvidence(DecayedEvidence segment, List<DecayedEvide
         }
         List<DecayedEvidence> merged = new ArrayList<>(detectors.size());
         for (int i = 0; i < detectors.size(); i++) {
-            merged.add(detectors.get(i).merge(o.detectors.get(i)));
+            merged.add(added(detectors.get(i), o.detectors.get(i)));
         }
         long start = changes == 0 ? Math.min(since, o.since) : Math.max(since, o.since);
         return new ChangeDetectingEvidence(segment.merge(o.segment), merged, threshold, minimumWeight, changes, start);
+    }
+
+    /** Two detectors' sums added as they stand (each side's clock counts only its own rewards). */
+    private static DecayedEvidence added(DecayedEvidence a, DecayedEvidence b) {
+        if (b.updates() == 0) {
+            return a;
+        }
+        if (a.updates() == 0) {
+            return b;
+        }
+        return new DecayedEvidence(a.halfLife(), a.updates() + b.updates(), a.updates() + b.updates(),
+                a.weight() + b.weight(), a.rewardSum() + b.rewardSum(), a.rewardSquareSum() + b.rewardSquareSum());
     }
 
     @Override

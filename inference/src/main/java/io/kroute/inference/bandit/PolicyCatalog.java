@@ -34,24 +34,25 @@ public final class PolicyCatalog {
      */
     public static final double CHANGE_THRESHOLD = 3;
 
-    /** Half-lives of the change detectors of {@code thompson-detect}, as multiples of the half-life setting. */
-    public static final double[] DETECTOR_SCALES = {1.0 / 16, 1.0 / 4, 1, 4};
+    /** Half-lives of the change detectors of {@code thompson-detect}, in the arm's own rewards. */
+    private static final double[] DETECTOR_HALF_LIVES = {16, 64, 256, 1024};
 
     /** Standard errors between a detector's mean and the segment's that make {@code thompson-detect} restart an arm. */
-    public static final double DETECTION_THRESHOLD = 4.5;
+    public static final double DETECTION_THRESHOLD = 5;
 
     /** Evidence a detector needs before its test counts. */
-    public static final double DETECTION_MINIMUM_WEIGHT = 10;
+    public static final double DETECTION_MINIMUM_WEIGHT = 12;
 
     /** Forced exploration of {@code thompson-detect}: right after a change, when quiet, and its half-life (x half-life). */
     public static final DetectingThompson.Config DETECT_EXPLORATION = new DetectingThompson.Config(0.1, 0.01, 1);
 
     /**
      * CUSUM-UCB's settings from its paper's formulas for {@code T = 100,000} decisions and {@code 5} changes:
-     * threshold {@code h = ln(T / 5)}, uniform share {@code alpha = sqrt(5 / T * h)}; warm-up 100, drift 0.05.
+     * threshold {@code h = ln(T / 5)}, uniform share {@code alpha = sqrt(5 / T * h)}; warm-up 100, and a drift of
+     * 0.1 (with 0.05, the noise of a 100-reward warm-up mean alone raises alarms on a 0/1 reward of mean 0.5).
      */
     public static final int CUSUM_WARMUP = 100;
-    public static final double CUSUM_DRIFT = 0.05;
+    public static final double CUSUM_DRIFT = 0.1;
     public static final double CUSUM_THRESHOLD = Math.log(100_000 / 5.0);
     public static final double CUSUM_ALPHA = Math.sqrt(5 / 100_000.0 * CUSUM_THRESHOLD);
 
@@ -110,13 +111,9 @@ public final class PolicyCatalog {
         };
     }
 
-    /** The change-detecting evidence of {@code thompson-detect} for a half-life setting. */
+    /** The change-detecting evidence of {@code thompson-detect}; its detectors count rewards, whatever the clock. */
     public static Forgetting detecting(double halfLife) {
-        double[] halfLives = new double[DETECTOR_SCALES.length];
-        for (int i = 0; i < halfLives.length; i++) {
-            halfLives[i] = Math.max(1, halfLife * DETECTOR_SCALES[i]);
-        }
-        return Forgetting.changeDetecting(0, halfLives, DETECTION_THRESHOLD, DETECTION_MINIMUM_WEIGHT);
+        return Forgetting.changeDetecting(0, DETECTOR_HALF_LIVES, DETECTION_THRESHOLD, DETECTION_MINIMUM_WEIGHT);
     }
 
     private static DetectingThompson.Config scaledExploration(double halfLife) {

@@ -24,6 +24,9 @@ public final class ScenarioGenerator {
             long outageEnd) {
     }
 
+    /** The highest success probability a change moves a provider to. */
+    static final double CEILING = 0.995;
+
     private final GeneratorSpec spec;
 
     public ScenarioGenerator(GeneratorSpec spec) {
@@ -144,6 +147,15 @@ public final class ScenarioGenerator {
                 case WORST_BECOMES_BEST -> {
                     provider = worst;
                     target = row[best] + plan.gap();
+                    if (target > CEILING) {
+                        // Near the ceiling, the others come down so the new best still leads by the gap.
+                        target = CEILING;
+                        for (int p = 0; p < row.length; p++) {
+                            if (p != worst && row[p] > CEILING - plan.gap()) {
+                                add(c, p, plan.at(), 0, CEILING - plan.gap());
+                            }
+                        }
+                    }
                 }
                 case BEST_DROPS -> {
                     provider = best;
@@ -185,7 +197,7 @@ public final class ScenarioGenerator {
             if (!free(c, provider, at, end)) {
                 return false;
             }
-            double value = round(Math.max(spec.successProbability().min() / 2, Math.min(0.995, target)));
+            double value = round(Math.max(spec.successProbability().min() / 2, Math.min(CEILING, target)));
             busy.get(c).get(provider).add(new long[] {at, end});
             current[c][provider] = value;
             changes.add(new Scenario.Change(at, "p" + provider, List.of("c" + c), value, ramp));
