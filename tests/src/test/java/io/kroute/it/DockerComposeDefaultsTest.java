@@ -93,7 +93,7 @@ class DockerComposeDefaultsTest {
     void shouldExposeTheDefaultHttpPortInTheImage() throws Exception {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
         assertThat(dockerfile).containsPattern("(?m)^EXPOSE " + defaults.httpPort() + "$");
-        assertThat(dockerfile).contains("COPY --from=build /src/topology/target/kroute.jar");
+        assertThat(dockerfile).contains("COPY --from=build /src/app/target/kroute.jar");
     }
 
     private static Map<String, String> environment(String service) {

@@ -3,7 +3,7 @@ package io.kroute.it;
 import io.kroute.runtime.JournaledSchemaRegistry;
 import io.kroute.runtime.TopicCreator;
 import io.kroute.runtime.TopicLayout;
-import io.kroute.schemas.registry.SchemaRegistryHttpServer;
+import io.kroute.runtime.SchemaRegistryHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

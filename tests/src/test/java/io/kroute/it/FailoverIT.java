@@ -8,7 +8,7 @@ import io.kroute.runtime.JournaledSchemaRegistry;
 import io.kroute.runtime.TopicCreator;
 import io.kroute.runtime.TopicLayout;
 import io.kroute.schemas.RoutingDecision;
-import io.kroute.schemas.registry.SchemaRegistryHttpServer;
+import io.kroute.runtime.SchemaRegistryHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code kroute run} from the runnable jar in a child JVM, so a test can kill it as hard as an operator can. */
 public final class KrouteProcess implements AutoCloseable {
-    static final Path JAR = Path.of("..", "topology", "target", "kroute.jar");
+    static final Path JAR = Path.of("..", "app", "target", "kroute.jar");
 
     private final Process process;
     private final Path log;

@@ -2,7 +2,8 @@ package io.kroute.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kroute.cli.DefaultWeights;
+import io.kroute.inference.weights.WeightFileReader;
+import java.nio.file.Path;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.RoutingDecision;
 import java.time.Duration;
@@ -21,7 +22,7 @@ class WeightsPathTest {
 
     @Test
     void shouldDecideWithTheShippedDefaultWhileTheWeightsTopicIsEmpty() throws Exception {
-        WeightFile shipped = DefaultWeights.load(null);
+        WeightFile shipped = new WeightFileReader().readFile(Path.of("..", "weights", "default.json"));
         try (KrouteDriver k = new KrouteDriver(config(), shipped)) {
             k.sendPrompt("p-1", "acme", "Write a Python function that reverses a linked list", T0);
 

@@ -7,16 +7,16 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
 /** JSON shapes of Confluent Schema Registry's REST API, shared by the client and the server. */
-final class RegistryJson {
+public final class RegistryJson {
 
-    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    public static final ObjectMapper MAPPER = new ObjectMapper();
 
     private RegistryJson() {
     }
 
     /** Parses Avro schema text; a fresh parser each time, since parsers remember the names they have seen. */
-    static Schema parseSchema(String text) {
+    public static Schema parseSchema(String text) {
         try {
             return new Schema.Parser().parse(text);
         } catch (SchemaParseException | NullPointerException e) {
@@ -25,14 +25,14 @@ final class RegistryJson {
     }
 
     /** {"schema": "..."} — the body of registration, lookup and compatibility requests. */
-    static ObjectNode schemaRequest(Schema schema) {
+    public static ObjectNode schemaRequest(Schema schema) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("schema", schema.toString());
         return body;
     }
 
     /** {"subject", "version", "id", "schema"} — one version of a subject. */
-    static ObjectNode registeredSchema(RegisteredSchema registered) {
+    public static ObjectNode registeredSchema(RegisteredSchema registered) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("subject", registered.subject());
         node.put("version", registered.version());
@@ -41,21 +41,21 @@ final class RegistryJson {
         return node;
     }
 
-    static RegisteredSchema readRegisteredSchema(JsonNode node) {
+    public static RegisteredSchema readRegisteredSchema(JsonNode node) {
         requireAvro(node);
         return new RegisteredSchema(text(node, "subject"), number(node, "version"), number(node, "id"),
                 parseSchema(text(node, "schema")));
     }
 
     /** Refuses schemas of other types (PROTOBUF, JSON): kroute speaks Avro only. */
-    static void requireAvro(JsonNode node) {
+    public static void requireAvro(JsonNode node) {
         JsonNode type = node.get("schemaType");
         if (type != null && !type.isNull() && !"AVRO".equals(type.asText())) {
             throw SchemaRegistryException.invalidSchema("expected schemaType AVRO, found " + type.asText());
         }
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {
             throw new SchemaRegistryException(0, SchemaRegistryException.UNAVAILABLE,
@@ -64,7 +64,7 @@ final class RegistryJson {
         return value.asText();
     }
 
-    static int number(JsonNode node, String field) {
+    public static int number(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.canConvertToInt() || !value.isIntegralNumber()) {
             throw new SchemaRegistryException(0, SchemaRegistryException.UNAVAILABLE,
@@ -73,7 +73,7 @@ final class RegistryJson {
         return value.asInt();
     }
 
-    static ObjectNode error(int errorCode, String message) {
+    public static ObjectNode error(int errorCode, String message) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("error_code", errorCode);
         node.put("message", message);

@@ -18,7 +18,7 @@ import org.apache.avro.Schema;
 
 /**
  * A client for Confluent Schema Registry's REST API (also served by Karapace, Apicurio's ccompat endpoint
- * and kroute's own {@link SchemaRegistryHttpServer}). Ids, schemas by id, registrations and numbered
+ * and kroute's own server in the application module). Ids, schemas by id, registrations and numbered
  * versions never change once assigned, so they are cached: a second lookup makes no request. "latest",
  * subject lists and compatibility checks are always asked. Several URLs are tried in order when one cannot
  * be reached. Thread-safe.

@@ -43,26 +43,26 @@ public class SchemaRegistryException extends RuntimeException {
         return errorCode;
     }
 
-    static SchemaRegistryException subjectNotFound(String subject) {
+    public static SchemaRegistryException subjectNotFound(String subject) {
         return new SchemaRegistryException(404, SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
     }
 
-    static SchemaRegistryException versionNotFound(String subject, String version) {
+    public static SchemaRegistryException versionNotFound(String subject, String version) {
         return new SchemaRegistryException(404, VERSION_NOT_FOUND,
                 "Version " + version + " not found for subject '" + subject + "'.");
     }
 
-    static SchemaRegistryException schemaNotFound(String what) {
+    public static SchemaRegistryException schemaNotFound(String what) {
         return new SchemaRegistryException(404, SCHEMA_NOT_FOUND, "Schema " + what + " not found.");
     }
 
-    static SchemaRegistryException invalidVersion(String version) {
+    public static SchemaRegistryException invalidVersion(String version) {
         return new SchemaRegistryException(422, INVALID_VERSION,
                 "The specified version '" + version + "' is not a valid version id. "
                         + "Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 
-    static SchemaRegistryException invalidSchema(String detail) {
+    public static SchemaRegistryException invalidSchema(String detail) {
         return new SchemaRegistryException(422, INVALID_SCHEMA, "Invalid schema: " + detail);
     }
 }

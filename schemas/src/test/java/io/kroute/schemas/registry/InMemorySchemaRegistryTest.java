@@ -1,20 +1,18 @@
 package io.kroute.schemas.registry;
 
+import static io.kroute.schemas.registry.RegistryFixtures.BREAKS_V2;
+import static io.kroute.schemas.registry.RegistryFixtures.V1;
+import static io.kroute.schemas.registry.RegistryFixtures.V2;
+import static io.kroute.schemas.registry.RegistryFixtures.assertErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+
 import org.junit.jupiter.api.Test;
 
 class InMemorySchemaRegistryTest {
-
-    static final Schema V1 = SchemaBuilder.record("Thing").namespace("io.kroute.test").fields()
-            .requiredString("name").endRecord();
-    static final Schema V2 = SchemaBuilder.record("Thing").namespace("io.kroute.test").fields()
-            .requiredString("name").name("size").type().intType().intDefault(0).endRecord();
-    static final Schema BREAKS_V2 = SchemaBuilder.record("Thing").namespace("io.kroute.test").fields()
-            .requiredString("name").requiredInt("size").requiredLong("weight").endRecord();
 
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
 
@@ -131,12 +129,5 @@ class InMemorySchemaRegistryTest {
         assertThatThrownBy(() -> registry.register(" ", V1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected a subject name");
-    }
-
-    static void assertErrorCode(Runnable call, int status, int errorCode) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-            assertThat(e.httpStatus()).isEqualTo(status);
-            assertThat(e.errorCode()).isEqualTo(errorCode);
-        });
     }
 }

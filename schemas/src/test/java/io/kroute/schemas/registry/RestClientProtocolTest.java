@@ -1,6 +1,6 @@
 package io.kroute.schemas.registry;
 
-import static io.kroute.schemas.registry.InMemorySchemaRegistryTest.V1;
+import static io.kroute.schemas.registry.RegistryFixtures.V1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

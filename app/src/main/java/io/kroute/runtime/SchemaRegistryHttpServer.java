@@ -1,5 +1,10 @@
-package io.kroute.schemas.registry;
+package io.kroute.runtime;
 
+import io.kroute.schemas.registry.RegisteredSchema;
+import io.kroute.schemas.registry.RegistryJson;
+import io.kroute.schemas.registry.SchemaRegistry;
+import io.kroute.schemas.registry.SchemaRegistryException;
+import io.kroute.schemas.registry.InMemorySchemaRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,9 +1,9 @@
-package io.kroute.schemas.registry;
+package io.kroute.runtime;
 
-import static io.kroute.schemas.registry.InMemorySchemaRegistryTest.BREAKS_V2;
-import static io.kroute.schemas.registry.InMemorySchemaRegistryTest.V1;
-import static io.kroute.schemas.registry.InMemorySchemaRegistryTest.V2;
-import static io.kroute.schemas.registry.InMemorySchemaRegistryTest.assertErrorCode;
+import static io.kroute.schemas.registry.RegistryFixtures.BREAKS_V2;
+import static io.kroute.schemas.registry.RegistryFixtures.V1;
+import static io.kroute.schemas.registry.RegistryFixtures.V2;
+import static io.kroute.schemas.registry.RegistryFixtures.assertErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.SampleRecords;
 import io.kroute.schemas.codec.AvroCodec;
+import io.kroute.schemas.registry.InMemorySchemaRegistry;
+import io.kroute.schemas.registry.RestSchemaRegistryClient;
+import io.kroute.schemas.registry.RegisteredSchema;
+import io.kroute.schemas.registry.SchemaRegistries;
+import io.kroute.schemas.registry.SchemaRegistry;
+import io.kroute.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package io.kroute.cli;
 
+import io.kroute.runtime.DefaultWeights;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

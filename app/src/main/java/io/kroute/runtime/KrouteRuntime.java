@@ -1,12 +1,10 @@
 package io.kroute.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kroute.cli.DefaultWeights;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.inference.weights.WeightFileException;
 import io.kroute.schemas.registry.SchemaRegistries;
 import io.kroute.schemas.registry.SchemaRegistry;
-import io.kroute.schemas.registry.SchemaRegistryHttpServer;
 import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.KrouteStores;
 import io.kroute.topology.KrouteTopology;

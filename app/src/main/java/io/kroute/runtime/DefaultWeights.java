@@ -1,4 +1,4 @@
-package io.kroute.cli;
+package io.kroute.runtime;
 
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.inference.weights.WeightFileException;

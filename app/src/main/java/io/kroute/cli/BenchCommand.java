@@ -1,5 +1,6 @@
 package io.kroute.cli;
 
+import io.kroute.runtime.DefaultWeights;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kroute.inference.weights.WeightFile;
