@@ -43,8 +43,14 @@ public final class PolicyCatalog {
     /** Evidence a detector needs before its test counts. */
     public static final double DETECTION_MINIMUM_WEIGHT = 12;
 
-    /** Forced exploration of {@code thompson-detect}: right after a change, when quiet, and its half-life (x half-life). */
-    public static final DetectingThompson.Config DETECT_EXPLORATION = new DetectingThompson.Config(0.1, 0.01, 1);
+    /**
+     * Forced exploration of {@code thompson-detect}: its share right after a detected change, its share when quiet,
+     * and the half-life of the difference, as a multiple of the half-life setting.
+     */
+    public static final DetectingThompson.Config DETECT_EXPLORATION = new DetectingThompson.Config(0.005, 0.001, 1);
+
+    /** Half-life of the evidence {@code thompson-detect} keeps since an arm's last change, x the half-life setting. */
+    public static final double SEGMENT_HALF_LIVES = 3;
 
     /**
      * CUSUM-UCB's settings from its paper's formulas for {@code T = 100,000} decisions and {@code 5} changes:
@@ -113,7 +119,8 @@ public final class PolicyCatalog {
 
     /** The change-detecting evidence of {@code thompson-detect}; its detectors count rewards, whatever the clock. */
     public static Forgetting detecting(double halfLife) {
-        return Forgetting.changeDetecting(0, DETECTOR_HALF_LIVES, DETECTION_THRESHOLD, DETECTION_MINIMUM_WEIGHT);
+        return Forgetting.changeDetecting(SEGMENT_HALF_LIVES * halfLife, DETECTOR_HALF_LIVES, DETECTION_THRESHOLD,
+                DETECTION_MINIMUM_WEIGHT);
     }
 
     private static DetectingThompson.Config scaledExploration(double halfLife) {
