@@ -109,7 +109,9 @@ public record ChangeDetectingEvidence(DecayedEvidence segment, List<DecayedEvide
      */
     boolean changed(Moments recent, double n, Moments whole) {
         double total = whole.weight();
-        if (!(total > n)) {
+        // The segment must hold clearly more than the detector: below that the two means are of nearly the same
+        // rewards, weighted differently, and their small difference says nothing.
+        if (!(total >= 2 * n)) {
             return false;
         }
         double m = whole.mean();

@@ -59,7 +59,8 @@ class ChangeDetectingEvidenceTest {
         ChangeDetectingEvidence e = rewards(EMPTY, random, 0.3, 0, 2_000);
         e = rewards(e, random, 0.9, 2_000, 100);
 
-        assertThat(e.changes()).isEqualTo(1);
+        // The short detector restarts first; a longer one may refine the restart once its rewards are all new.
+        assertThat(e.changes()).isBetween(1L, 2L);
         assertThat(e.since()).isBetween(2_000L, 2_100L);
         assertThat(e.at(2_100).mean()).isGreaterThan(0.75);
         assertThat(e.at(2_100).weight()).isLessThan(200);
