@@ -142,14 +142,6 @@ class ChangeDetectingEvidenceTest {
     }
 
     @Test
-    void shouldSurviveTheBinaryCodec() {
-        SplittableRandom random = new SplittableRandom(3);
-        ChangeDetectingEvidence e = rewards(rewards(EMPTY, random, 0.3, 0, 2_000), random, 0.9, 2_000, 100);
-
-        assertThat(ArmStateCodec.decodeEvidence(ArmStateCodec.encode(e))).isEqualTo(e);
-    }
-
-    @Test
     void shouldCountRecentRewardsAsEquallyWeightedOnesOfTheSamePrecision() {
         // A few fresh rewards weigh about 1 each; after many half-lives the count is twice the weight.
         assertThat(ChangeDetectingEvidence.effectiveCount(3, 1_000)).isCloseTo(3, within(0.01));

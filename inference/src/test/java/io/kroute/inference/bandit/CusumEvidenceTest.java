@@ -37,13 +37,4 @@ class CusumEvidenceTest {
         assertThat(EMPTY.merge(a)).isEqualTo(a);
         assertThatThrownBy(() -> a.merge(b)).hasMessageContaining("one writer per arm");
     }
-
-    @Test
-    void shouldSurviveTheBinaryCodec() {
-        CusumEvidence e = EMPTY;
-        for (int i = 0; i < 150; i++) {
-            e = e.plus(i % 3 == 0 ? 1 : 0.25, i);
-        }
-        assertThat(ArmStateCodec.decodeEvidence(ArmStateCodec.encode(e))).isEqualTo(e);
-    }
 }
