@@ -167,7 +167,7 @@ public record ChangeDetectingEvidence(DecayedEvidence segment, List<DecayedEvide
         if (a.updates() == 0) {
             return b;
         }
-        return new DecayedEvidence(a.halfLife(), a.updates() + b.updates(), a.updates() + b.updates(),
+        return new DecayedEvidence(a.halfLife(), a.updates() + b.updates() - 1, a.updates() + b.updates(),
                 a.weight() + b.weight(), a.rewardSum() + b.rewardSum(), a.rewardSquareSum() + b.rewardSquareSum());
     }
 
