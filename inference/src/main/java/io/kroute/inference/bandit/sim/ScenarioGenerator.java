@@ -20,8 +20,7 @@ public final class ScenarioGenerator {
     /** The kinds of abrupt change, drawn with equal probability. */
     enum Kind { WORST_BECOMES_BEST, BEST_DROPS, SWAP_WITH_BEST, RANDOM_MOVE }
 
-    private record Plan(long at, long ramp, int classIndex, Kind kind, double gap, boolean drift, int outageOf,
-            long outageEnd) {
+    private record Plan(long at, long ramp, int classIndex, Kind kind, double gap, boolean outage, long outageEnd) {
     }
 
     /** The highest success probability a change moves a provider to. */
@@ -80,18 +79,18 @@ public final class ScenarioGenerator {
         for (int i = 0; i < abrupt; i++) {
             int scope = random.nextDouble() < spec.singleClassShare() ? random.nextInt(classCount) : -1;
             plans.add(new Plan(time(random, decisions), 0, scope, Kind.values()[random.nextInt(Kind.values().length)],
-                    uniform(random, spec.changeGap()), false, -1, 0));
+                    uniform(random, spec.changeGap()), false, 0));
         }
         long drifts = integer(random, spec.drifts());
         for (int i = 0; i < drifts; i++) {
             long ramp = Math.max(1, Math.round(decisions * uniform(random, spec.driftLength())));
             plans.add(new Plan(time(random, decisions), ramp, random.nextInt(classCount), Kind.RANDOM_MOVE,
-                    uniform(random, spec.changeGap()), true, -1, 0));
+                    uniform(random, spec.changeGap()), false, 0));
         }
         if (random.nextDouble() < spec.outageProbability()) {
             long at = time(random, decisions);
             long end = at + Math.max(1, Math.round(decisions * uniform(random, spec.outageLength())));
-            plans.add(new Plan(at, 0, random.nextInt(classCount), null, 0, false, 1, end));
+            plans.add(new Plan(at, 0, random.nextInt(classCount), null, 0, true, end));
         }
         plans.sort((a, b) -> Long.compare(a.at(), b.at()));
         return plans;
@@ -122,7 +121,7 @@ public final class ScenarioGenerator {
 
         List<Scenario.Change> apply(List<Plan> plans, SplittableRandom random) {
             for (Plan plan : plans) {
-                if (plan.outageOf() >= 0) {
+                if (plan.outage()) {
                     outage(plan);
                     continue;
                 }
