@@ -182,7 +182,7 @@ public record KrouteConfig(
         private PromptFormat promptFormat = PromptFormat.AVRO;
         private String modelName = "default";
         private List<String> providers = List.of("openai", "anthropic", "mistral");
-        private String policy = "thompson";
+        private String policy = "thompson-detect";
         private Duration halfLife = Duration.ofHours(1);
         private double minClassEvidence = 5;
         private boolean anomalyEnabled = true;

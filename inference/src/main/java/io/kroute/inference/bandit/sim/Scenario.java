@@ -155,7 +155,14 @@ public record Scenario(String name, String description, List<Provider> providers
         List<Change> changes = new ArrayList<>();
         JsonNode changesNode = root.get("changes");
         if (changesNode != null) {
-            array(root, "changes", "scenario.changes", 100_000);
+            // An empty array is a stationary scenario.
+            if (!changesNode.isArray()) {
+                throw bad("scenario.changes", "an array", changesNode);
+            }
+            if (changesNode.size() > 100_000) {
+                throw new IllegalArgumentException("scenario.changes: expected at most 100000 entries, found "
+                        + changesNode.size());
+            }
             for (int i = 0; i < changesNode.size(); i++) {
                 String path = "scenario.changes[" + i + "]";
                 JsonNode c = object(changesNode.get(i), path);

@@ -37,10 +37,21 @@ public final class Simulator {
 
     private final Scenario scenario;
     private final World world;
+    private LeaderSchedule leaders;
+    private long leadersFor = -1;
 
     public Simulator(Scenario scenario) {
         this.scenario = scenario;
         this.world = new World(scenario);
+    }
+
+    /** The scenario's new best providers over {@code decisions}, computed once and shared by every run. */
+    public synchronized LeaderSchedule leaders(long decisions) {
+        if (leadersFor != decisions) {
+            leaders = LeaderSchedule.of(world, decisions);
+            leadersFor = decisions;
+        }
+        return leaders;
     }
 
     public World world() {
@@ -86,6 +97,7 @@ public final class Simulator {
         int[][] recent = new int[classes.size()][SHARE_WINDOW];
         long[] classDecisions = new long[classes.size()];
         List<ChangeTracker> trackers = trackers(decisions);
+        NewlyBestTracker newlyBest = new NewlyBestTracker(leaders(decisions), classes.size(), scenario.rewardDelay());
         ArrayDeque<PendingReward> pending = new ArrayDeque<>();
         boolean binarize = spec.policy().requiresBinaryRewards();
         long applied = 0;
@@ -128,6 +140,7 @@ public final class Simulator {
             pending.addLast(new PendingReward(t + Math.max(1, scenario.rewardDelay()), className, choice.arm(),
                     learned, t));
 
+            newlyBest.observe(c, t, p);
             allocation[c][p]++;
             recent[c][(int) (classDecisions[c] % SHARE_WINDOW)] = p;
             classDecisions[c]++;
@@ -155,7 +168,8 @@ public final class Simulator {
         bandit.rejections().snapshot().forEach((reason, count) -> rejections.put(name(reason), count));
         return new SimulationResult(scenario.name(), spec.name(), decisions, seed, round(regret),
                 round(regret / decisions), round(reward), round(oracle), checkpoints, allocations,
-                trackers.stream().map(ChangeTracker::outcome).toList(), applied, rejections);
+                trackers.stream().map(ChangeTracker::outcome).toList(), newlyBest.outcomes(scenario), applied,
+                rejections);
     }
 
     /**
