@@ -7,8 +7,10 @@ import io.kroute.schemas.registry.SchemaRegistries;
 import io.kroute.schemas.registry.SchemaRegistry;
 import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.KrouteStores;
+import io.kroute.topology.KrouteTopics;
 import io.kroute.topology.KrouteTopology;
 import io.kroute.topology.StreamsProperties;
+import io.kroute.topology.pending.PromptHome;
 import io.kroute.topology.weights.ActiveModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -89,7 +91,7 @@ public final class KrouteRuntime implements AutoCloseable {
         String bootstrap = startBroker(config, dataDir, haltOnFatalFault);
         Map<String, Object> clientProps = new HashMap<>(config.kafkaProperties());
         clientProps.put("bootstrap.servers", bootstrap);
-        prepareTopics(config, clientProps);
+        int promptPartitions = prepareTopics(config, clientProps);
         Registry registry = startRegistry(config, dataDir);
         HttpEndpoint http = listen("the HTTP endpoint", Setting.HTTP_PORT, config.httpPort(),
                 () -> HttpEndpoint.start(config.httpHost(), config.httpPort(), Map.of()));
@@ -101,7 +103,8 @@ public final class KrouteRuntime implements AutoCloseable {
         KrouteConfig topologyConfig = config.topologyConfig(bootstrap, registry.url());
         buildTopology(topologyConfig, registry.registry());
         HostInfo self = new HostInfo(advertisedHost(config.httpHost()), http.port());
-        streams = new KafkaStreams(built.topology(), streamsProperties(config, topologyConfig, dataDir, bootstrap, self));
+        streams = new KafkaStreams(built.topology(), streamsProperties(config, topologyConfig, dataDir, bootstrap, self,
+                promptPartitions));
         if (reset && !embeddedBroker) {
             streams.cleanUp();
             LOG.info("Reset: removed the local Streams state of application {}", topologyConfig.applicationId());
@@ -165,8 +168,10 @@ public final class KrouteRuntime implements AutoCloseable {
     }
 
     private static Properties streamsProperties(RuntimeConfig config, KrouteConfig topologyConfig, Path dataDir,
-            String bootstrap, HostInfo self) {
+            String bootstrap, HostInfo self, int promptPartitions) {
         Map<String, Object> overrides = new HashMap<>(config.kafkaProperties());
+        // Reward windows and rewards meet in the home task of their prompt id, whatever their producers hashed.
+        overrides.put(PromptHome.PARTITIONS_CONFIG, Integer.toString(promptPartitions));
         overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         overrides.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
         // Opt in now to what Kafka Streams 5 does by default: the exception handler also covers the global thread.
@@ -255,19 +260,23 @@ public final class KrouteRuntime implements AutoCloseable {
         return HttpEndpoint.Response.json(200, body.toString());
     }
 
-    private static void prepareTopics(RuntimeConfig config, Map<String, Object> clientProps) {
+    /** Creates the missing topics (or checks they exist); returns the partition count of {@code prompts}. */
+    private static int prepareTopics(RuntimeConfig config, Map<String, Object> clientProps) {
         List<TopicSpec> specs = TopicLayout.specs(config.partitions(), config.weightsMaxMessageBytes());
         try (Admin admin = Admin.create(clientProps)) {
             if (config.createTopics()) {
                 TopicCreator.createMissing(admin, specs, config.replicationFactor());
-                return;
+            } else {
+                Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+                List<String> missing = specs.stream().map(TopicSpec::name).filter(name -> !existing.contains(name))
+                        .toList();
+                if (!missing.isEmpty()) {
+                    throw new IllegalStateException("topic creation is off (" + Setting.CREATE_TOPICS.property()
+                            + "=false) and these topics are missing: " + String.join(", ", missing));
+                }
             }
-            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-            List<String> missing = specs.stream().map(TopicSpec::name).filter(name -> !existing.contains(name)).toList();
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("topic creation is off (" + Setting.CREATE_TOPICS.property()
-                        + "=false) and these topics are missing: " + String.join(", ", missing));
-            }
+            return admin.describeTopics(List.of(KrouteTopics.PROMPTS)).allTopicNames().get(60, TimeUnit.SECONDS)
+                    .get(KrouteTopics.PROMPTS).partitions().size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topics", e);
