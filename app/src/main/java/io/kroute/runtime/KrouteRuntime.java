@@ -85,10 +85,13 @@ public final class KrouteRuntime implements AutoCloseable {
     private void startAll(RuntimeConfig config, boolean reset, boolean haltOnFatalFault) {
         Path dataDir = config.dataDir().toAbsolutePath();
         boolean embeddedBroker = config.bootstrapServers().isEmpty();
+        // The folder is locked before anything in it is opened, every port checked before anything listens.
+        StartupPorts ports = new StartupPorts(config, dataDir, embeddedBroker);
+        started.add(DataFolderLock.acquire(dataDir, ports::check));
         if (reset && embeddedBroker) {
             resetDataFolder(dataDir);
         }
-        String bootstrap = startBroker(config, dataDir, haltOnFatalFault);
+        String bootstrap = startBroker(config, dataDir, ports.brokerPort(), haltOnFatalFault);
         Map<String, Object> clientProps = new HashMap<>(config.kafkaProperties());
         clientProps.put("bootstrap.servers", bootstrap);
         int promptPartitions = prepareTopics(config, clientProps);
@@ -119,20 +122,16 @@ public final class KrouteRuntime implements AutoCloseable {
     }
 
     private static void resetDataFolder(Path dataDir) {
-        EmbeddedKafkaBroker.runningAddress(dataDir).ifPresent(address -> {
-            throw new IllegalStateException("--reset refused: a kroute with data folder " + dataDir
-                    + " is running (broker at " + address + "); stop it first");
-        });
-        Folders.deleteRecursively(dataDir, "the data folder (for --reset)");
-        LOG.info("Reset: removed {}", dataDir);
+        Folders.deleteContents(dataDir, DataFolderLock.FILE_NAME, "the data folder (for --reset)");
+        LOG.info("Reset: removed everything in {}", dataDir);
     }
 
     /** The configured cluster's bootstrap servers, or those of an embedded broker started here. */
-    private String startBroker(RuntimeConfig config, Path dataDir, boolean haltOnFatalFault) {
+    private String startBroker(RuntimeConfig config, Path dataDir, int brokerPort, boolean haltOnFatalFault) {
         if (config.bootstrapServers().isPresent()) {
             return config.bootstrapServers().get();
         }
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, config.brokerPort(), haltOnFatalFault);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, brokerPort, haltOnFatalFault);
         started.add(broker);
         return broker.bootstrapServers();
     }
