@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KrouteRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KrouteRuntime.class);
+    private static final String GLOBAL_HANDLER = "processing.exception.handler.global.enabled";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     /** Where to reach what this runtime serves. */
@@ -105,6 +106,10 @@ public final class KrouteRuntime implements AutoCloseable {
         started.add(metrics);
         KrouteConfig topologyConfig = config.topologyConfig(bootstrap, registry.url());
         buildTopology(topologyConfig, registry.registry());
+        if (config.createTopics()) {
+            RepartitionTopics.createMissing(clientProps, built.topology(), topologyConfig.applicationId(),
+                    promptPartitions, config.replicationFactor());
+        }
         HostInfo self = new HostInfo(advertisedHost(config.httpHost()), http.port());
         streams = new KafkaStreams(built.topology(), streamsProperties(config, topologyConfig, dataDir, bootstrap, self,
                 promptPartitions));
@@ -174,7 +179,10 @@ public final class KrouteRuntime implements AutoCloseable {
         overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         overrides.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
         // Opt in now to what Kafka Streams 5 does by default: the exception handler also covers the global thread.
-        overrides.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        overrides.putIfAbsent(GLOBAL_HANDLER, "true");
+        // Streams builds a second StreamsConfig for its partition assignor from the main consumer's settings only;
+        // without the flag there, that one warns that the handler is off for the global thread.
+        overrides.putIfAbsent(StreamsConfig.mainConsumerPrefix(GLOBAL_HANDLER), overrides.get(GLOBAL_HANDLER));
         // Other instances forward interactive queries for arms they do not own to this address.
         overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         return StreamsProperties.of(topologyConfig, overrides);
