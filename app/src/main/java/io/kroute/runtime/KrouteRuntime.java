@@ -106,6 +106,9 @@ public final class KrouteRuntime implements AutoCloseable {
         started.add(metrics);
         KrouteConfig topologyConfig = config.topologyConfig(bootstrap, registry.url());
         buildTopology(topologyConfig, registry.registry());
+        if (embeddedBroker) {
+            RepartitionTopics.createCoordinatorTopics(clientProps, topologyConfig.applicationId());
+        }
         if (config.createTopics()) {
             RepartitionTopics.createMissing(clientProps, built.topology(), topologyConfig.applicationId(),
                     promptPartitions, config.replicationFactor());

@@ -4,7 +4,11 @@ import io.kroute.topology.KrouteTopics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 
@@ -34,6 +38,30 @@ final class RepartitionTopics {
                 .distinct().sorted()
                 .map(topic -> new TopicSpec(applicationId + "-" + topic, partitions, configs))
                 .toList();
+    }
+
+    /**
+     * Has the embedded broker create its coordinators' topics ({@code __consumer_offsets},
+     * {@code __transaction_state}) with one request each, before Kafka Streams' clients look their coordinators up
+     * all at once: otherwise each of them asks the broker to create the topic and all but the first are told it
+     * exists already, which the broker logs as a warning. The answers themselves (no such group or transactional
+     * id yet) do not matter.
+     */
+    static void createCoordinatorTopics(Map<String, Object> clientProps, String applicationId) {
+        try (Admin admin = Admin.create(clientProps)) {
+            awaitQuietly(admin.describeConsumerGroups(List.of(applicationId)).all());
+            awaitQuietly(admin.describeTransactions(List.of(applicationId + "-coordinator-probe")).all());
+        }
+    }
+
+    private static void awaitQuietly(KafkaFuture<?> future) {
+        try {
+            future.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Expected: the group or transactional id does not exist yet; the lookup has created the topic.
+        }
     }
 
     /** Creates those of {@link #specs} that are missing. */
