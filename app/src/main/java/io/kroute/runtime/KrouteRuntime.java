@@ -155,6 +155,7 @@ public final class KrouteRuntime implements AutoCloseable {
         }
         JournaledSchemaRegistry journaled = JournaledSchemaRegistry.open(dataDir.resolve("schemas.jsonl"));
         started.add(journaled);
+        KrouteSubjects.register(journaled);
         SchemaRegistryHttpServer server = listen("the schema registry", Setting.REGISTRY_PORT, config.registryPort(),
                 () -> SchemaRegistryHttpServer.start(journaled, config.registryPort()));
         started.add(server);

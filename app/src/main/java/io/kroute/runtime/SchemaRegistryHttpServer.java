@@ -21,6 +21,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -136,6 +137,9 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
                 if (get && n == 2 && path.get(1).equals("types")) {
                     return Reply.json(200, RegistryJson.MAPPER.createArrayNode().add("AVRO"));
                 }
+                if (get && n == 4 && path.get(1).equals("ids") && path.get(3).equals("versions")) {
+                    return Reply.json(200, subjectVersions(schemaId(path.get(2))));
+                }
                 if (get && (n == 3 || n == 4 && path.get(3).equals("schema")) && path.get(1).equals("ids")) {
                     Schema schema = registry.schemaById(schemaId(path.get(2)));
                     if (n == 4) {
@@ -190,11 +194,13 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
                 }
             }
             case "config" -> {
-                if (get && n <= 2 && registry instanceof InMemorySchemaRegistry memory) {
-                    ObjectNode body = RegistryJson.MAPPER.createObjectNode();
-                    body.put("compatibilityLevel", (n == 1 ? memory.compatibilityLevel()
-                            : memory.compatibilityLevel(path.get(1))).name());
-                    return Reply.json(200, body);
+                if (get && n <= 2) {
+                    Optional<String> level = compatibilityLevel(n == 2 ? path.get(1) : null);
+                    if (level.isPresent()) {
+                        ObjectNode body = RegistryJson.MAPPER.createObjectNode();
+                        body.put("compatibilityLevel", level.get());
+                        return Reply.json(200, body);
+                    }
                 }
             }
             default -> {
@@ -205,6 +211,33 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
             throw new BadRequest(405, "HTTP 405 Method Not Allowed: " + method + " is not supported on this path");
         }
         throw new BadRequest(404, "HTTP 404 Not Found");
+    }
+
+    /** The compatibility level of the registry ({@code subject} null) or of a subject, when the registry has one. */
+    private Optional<String> compatibilityLevel(String subject) {
+        if (registry instanceof InMemorySchemaRegistry memory) {
+            return Optional.of((subject == null ? memory.compatibilityLevel() : memory.compatibilityLevel(subject))
+                    .name());
+        }
+        if (registry instanceof JournaledSchemaRegistry journaled) {
+            return Optional.of((subject == null ? journaled.compatibilityLevel()
+                    : journaled.compatibilityLevel(subject)).name());
+        }
+        return Optional.empty();
+    }
+
+    /** {@code [{"subject": s, "version": v}, ...]}: where the schema with {@code id} is registered. */
+    private ArrayNode subjectVersions(int id) {
+        registry.schemaById(id); // 40403 when no schema has the id
+        ArrayNode found = RegistryJson.MAPPER.createArrayNode();
+        for (String subject : registry.subjects()) {
+            for (int version : registry.versions(subject)) {
+                if (registry.version(subject, version).id() == id) {
+                    found.addObject().put("subject", subject).put("version", version);
+                }
+            }
+        }
+        return found;
     }
 
     private RegisteredSchema resolve(String subject, String version) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kroute.runtime.KrouteRuntime;
 import io.kroute.runtime.RuntimeConfig;
+import io.kroute.schemas.RewardEvent;
 import io.kroute.schemas.RoutingDecision;
+import io.kroute.schemas.codec.AvroCodec;
 import io.kroute.schemas.registry.SchemaRegistries;
 import io.kroute.schemas.registry.SchemaRegistry;
 import io.kroute.topology.pending.PromptHome;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -136,6 +139,18 @@ class StandardClientsIT {
                     () -> InProcessKroute.sum("kroute_rewards_folded_total", metrics()) - foldedBefore >= 12);
             assertThat(InProcessKroute.sum("kroute_rewards_unmatched_total", metrics())).isZero();
         }
+    }
+
+    @Test
+    void shouldServeKroutesSubjectsFromStartSoProducersThatNeverRegisterCanWrite() {
+        SchemaRegistry registry = SchemaRegistries.connect(runtime.addresses().registryUrl());
+        // This kroute reads JSON prompts: only its start-up registration can have put prompts-value there.
+        assertThat(registry.subjects()).contains("prompts-value", "rewards-value", "decisions-value",
+                "quarantine-value", "arm-state-value");
+        AvroCodec<RewardEvent> producer = AvroCodec.forValues(RewardEvent.class, registry).withAutoRegister(false);
+        RewardEvent reward = RewardEvent.newBuilder().setPromptId("p-1").setProvider("alpha").setSuccess(true)
+                .setLatencyMs(100).setCostUsd(0.001).setQualityScore(null).setObservedAt(Instant.now()).build();
+        assertThat(producer.encode("rewards", reward)).hasSizeGreaterThan(5);
     }
 
     @Test
