@@ -6,6 +6,7 @@ import io.kroute.inference.bandit.sim.World;
 import io.kroute.runtime.KrouteRuntime;
 import io.kroute.runtime.RuntimeConfig;
 import io.kroute.runtime.Setting;
+import io.kroute.runtime.SettingType;
 import io.kroute.runtime.demo.DemoRecord;
 import io.kroute.runtime.demo.DemoReport;
 import io.kroute.runtime.demo.DemoSummary;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -91,15 +93,15 @@ public final class DemoCommand implements Callable<Integer> {
             scenario = loadScenario();
             prompts = loadPrompts();
             config = options.resolve(System.getenv(), demoDefaults(scenario));
-            List<String> providers = List.of(config.string(Setting.PROVIDERS).split("\\s*,\\s*"));
+            List<String> providers = config.get(Setting.PROVIDERS);
             List<String> scenarioProviders = scenario.providers().stream().map(Scenario.Provider::name).toList();
             if (!providers.equals(scenarioProviders)) {
                 throw new RuntimeConfig.ConfigException("the scenario's providers " + scenarioProviders
                         + " must be kroute's providers, found " + providers);
             }
-            settings = new DemoTraffic.Settings(config.durationValue(duration, "--duration"), rate,
-                    config.longSetting(Setting.SEED), 0.005, 0.01, config.promptFormat());
-        } catch (RuntimeConfig.ConfigException | IllegalArgumentException | IOException e) {
+            settings = new DemoTraffic.Settings(SettingType.duration().parse(duration, "--duration"), rate,
+                    config.get(Setting.SEED), 0.005, 0.01, config.get(Setting.PROMPT_FORMAT));
+        } catch (RuntimeConfig.ConfigException | IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("kroute demo: " + e.getMessage());
             return 2;
         }
@@ -126,23 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
                 bootstrap = runtime.addresses().bootstrapServers();
                 registryUrl = runtime.addresses().registryUrl();
             }
-            Map<String, Object> kafka = new HashMap<>(config.kafkaProperties());
-            kafka.keySet().removeIf(key -> !isClientSetting(key));
-            kafka.put("bootstrap.servers", bootstrap);
-            SchemaRegistry registry = SchemaRegistries.connect(registryUrl);
-            try (DemoTraffic traffic = new DemoTraffic(kafka, registry, scenario, prompts, settings)) {
-                out.printf(Locale.ROOT, "kroute demo: sending %d prompts over %d s (%s, seed %d)%n", settings.prompts(),
-                        settings.duration().toSeconds(), scenario.name(), settings.seed());
-                out.flush();
-                traffic.start();
-                watch(traffic, runtime, out);
-                DemoSummary summary = summarize(traffic, runtime, scenario, config);
-                summary.lines().forEach(out::println);
-                DemoReport.write(report, summary, traffic.ledger());
-                out.println("  report: " + report.toAbsolutePath());
-                out.flush();
-                return summary.reconciles() ? 0 : 1;
-            }
+            return sendTraffic(config, bootstrap, registryUrl, scenario, prompts, settings, runtime, out);
         } catch (RuntimeConfig.ConfigException e) {
             err.println("kroute demo: configuration: " + e.getMessage());
             return 2;
@@ -153,6 +139,29 @@ public final class DemoCommand implements Callable<Integer> {
             if (runtime != null) {
                 runtime.close();
             }
+        }
+    }
+
+    /** Sends the scenario's traffic, waits until it is answered, prints and writes the summary; 0 if it reconciles. */
+    private int sendTraffic(RuntimeConfig config, String bootstrap, String registryUrl, Scenario scenario,
+            PromptSource prompts, DemoTraffic.Settings settings, KrouteRuntime runtime, PrintWriter out)
+            throws IOException {
+        Map<String, Object> kafka = new HashMap<>(config.kafkaProperties());
+        kafka.keySet().removeIf(key -> !isClientSetting(key));
+        kafka.put("bootstrap.servers", bootstrap);
+        SchemaRegistry registry = SchemaRegistries.connect(registryUrl);
+        try (DemoTraffic traffic = new DemoTraffic(kafka, registry, scenario, prompts, settings)) {
+            out.printf(Locale.ROOT, "kroute demo: sending %d prompts over %d s (%s, seed %d)%n", settings.prompts(),
+                    settings.duration().toSeconds(), scenario.name(), settings.seed());
+            out.flush();
+            traffic.start();
+            watch(traffic, runtime, out);
+            DemoSummary summary = summarize(traffic, runtime, scenario, config);
+            summary.lines().forEach(out::println);
+            DemoReport.write(report, summary, traffic.ledger());
+            out.println("  report: " + report.toAbsolutePath());
+            out.flush();
+            return summary.reconciles() ? 0 : 1;
         }
     }
 
@@ -280,7 +289,7 @@ public final class DemoCommand implements Callable<Integer> {
             before = ledger.shareWhereBest(provider, outageAt / 2, outageAt, world);
             after = ledger.shareWhereBest(provider, outageAt + 200, Long.MAX_VALUE, world);
         }
-        return new DemoSummary(scenario.name(), config.string(Setting.POLICY), traffic.settings().duration().toSeconds(),
+        return new DemoSummary(scenario.name(), config.get(Setting.POLICY), traffic.settings().duration().toSeconds(),
                 traffic.settings().rate(), traffic.settings().seed(), traffic.promptsSent(), ledger.decisions(),
                 ledger.quarantinedCount(), ledger.deadLetterCount(), ledger.duplicates(), traffic.rewardsSent(), folded,
                 defaulted, unmatched, ledger.cumulativeRegret(), ledger.uniformRegret(), outageProvider, outageAt,

@@ -7,8 +7,6 @@ import io.kroute.inference.bandit.ArmPrior;
 import io.kroute.inference.bandit.BanditPriors;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.inference.weights.WeightFileReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class WeightsPriorsCommandTest {
 
@@ -39,11 +36,11 @@ class WeightsPriorsCommandTest {
         Path rewards = Files.write(dir.resolve("rewards.jsonl"), log);
         Path out = dir.resolve("with-priors.json");
 
-        Run run = run("weights", "priors", WeightsCommandTest.SHIPPED.toString(), "--rewards", rewards.toString(),
+        WeightsCommandTest.Run run = WeightsCommandTest.run("weights", "priors", WeightsCommandTest.SHIPPED.toString(), "--rewards", rewards.toString(),
                 "--out", out.toString());
 
-        assertThat(run.status).as(run.err).isZero();
-        assertThat(run.out).contains("priors from 80 rewards (1 skipped)").contains("valid");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("priors from 80 rewards (1 skipped)").contains("valid");
         WeightFile written = WeightFileReader.read(out);
         WeightFile shipped = WeightFileReader.read(WeightsCommandTest.SHIPPED);
         assertThat(written.modelVersion()).isEqualTo(shipped.modelVersion());
@@ -62,24 +59,11 @@ class WeightsPriorsCommandTest {
         Path rewards = Files.write(dir.resolve("rewards.jsonl"), List.of("{\"class\": \"code\"}"));
         Path out = dir.resolve("out.json");
 
-        Run run = run("weights", "priors", WeightsCommandTest.SHIPPED.toString(), "--rewards", rewards.toString(),
+        WeightsCommandTest.Run run = WeightsCommandTest.run("weights", "priors", WeightsCommandTest.SHIPPED.toString(), "--rewards", rewards.toString(),
                 "--out", out.toString());
 
-        assertThat(run.status).isEqualTo(WeightsPriorsCommand.BAD_INPUT);
-        assertThat(run.err).contains("line 1: expected {\"class\": text, \"provider\": text, \"reward\": number}");
+        assertThat(run.status()).isEqualTo(WeightsPriorsCommand.BAD_INPUT);
+        assertThat(run.err()).contains("line 1: expected {\"class\": text, \"provider\": text, \"reward\": number}");
         assertThat(out).doesNotExist();
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new KrouteCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int status = commandLine.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    private record Run(int status, String out, String err) {
     }
 }

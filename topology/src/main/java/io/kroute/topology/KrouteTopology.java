@@ -94,7 +94,7 @@ public final class KrouteTopology {
     public static Built build(KrouteConfig config, SchemaRegistry registry, WeightFile shipped,
             KrouteCounters counters) {
         KrouteTopology topology = new KrouteTopology(config, registry, counters);
-        ArmBoard armBoard = topology.armStatePath();
+        ArmBoard armBoard = topology.armStateStore();
         ActiveWeights activeWeights = topology.weightsPath(shipped);
         topology.decidePath(activeWeights, armBoard);
         topology.learnPath();
@@ -102,10 +102,10 @@ public final class KrouteTopology {
     }
 
     /**
-     * Arm statistics from {@code arm-state} into a global store and the board every decide task reads: every
-     * instance reads all of them, whatever partitions it owns.
+     * The learn path's last hop: arm statistics from {@code arm-state} into a global store and the board every
+     * decide task reads. Every instance reads all of them, whatever partitions it owns.
      */
-    private ArmBoard armStatePath() {
+    private ArmBoard armStateStore() {
         ArmBoard armBoard = new ArmBoard();
         AvroCodec<ArmState> codec = AvroCodec.forValues(ArmState.class, registry);
         builder.addGlobalStore(

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Every reason kroute holds a prompt in {@code quarantine} or sends a record to {@code dead-letters}, in one place.
  * The {@link #key()} is the stable category written to the {@code kroute.error.reason} header and used as the
  * metrics' {@code reason} tag; the record's message says what was expected and what was found. A new reason is one
- * more constant here (and a row in the docs' table of reasons).
+ * more constant here and a row in the table of reasons in {@code docs/schemas.md}.
  */
 public enum Reason {
 
