@@ -173,6 +173,7 @@ public final class KrouteRuntime implements AutoCloseable {
         MicrometerKrouteCounters counters = new MicrometerKrouteCounters(metrics.registry());
         built = KrouteTopology.build(topologyConfig, registry, shipped, counters);
         counters.weightsActivated(shipped.modelName(), shipped.modelVersion());
+        counters.registerAtZero(shipped.classifier().classes(), topologyConfig.providers());
     }
 
     private static Properties streamsProperties(RuntimeConfig config, KrouteConfig topologyConfig, Path dataDir,
@@ -206,6 +207,12 @@ public final class KrouteRuntime implements AutoCloseable {
             }
         });
         metrics.bind(streams);
+    }
+
+    /** The model decisions are made with now, as {@code name version}. */
+    public String activeModel() {
+        ActiveModel model = built.activeWeights().current();
+        return model.modelName() + " " + model.modelVersion();
     }
 
     public Addresses addresses() {

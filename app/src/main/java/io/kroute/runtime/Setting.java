@@ -75,6 +75,12 @@ public final class Setting<T> {
                     .defaultValue("8081")
                     .describe("Port on 127.0.0.1 for the in-memory registry when no external one is set; 0 picks a "
                             + "free one.");
+    public static final Setting<Boolean> QUIET =
+            declare("kroute.quiet", "--quiet", SettingType.bool())
+                    .flagSets("true")
+                    .defaultValue("false")
+                    .describe("No status line: kroute run prints prompts/s, decided, quarantined, dead letters, lag "
+                            + "and the active model every 10 s unless quiet.");
     public static final Setting<Boolean> CREATE_TOPICS =
             declare("kroute.topics.create", "--no-create-topics", SettingType.bool())
                     .flagSets("false")
