@@ -109,6 +109,12 @@ public final class Setting<T> {
                     .topology(KrouteConfig::promptFormat, KrouteConfig.Builder::promptFormat)
                     .describe("Encoding of values on the prompts topic: avro (Confluent wire format) or json (one "
                             + "JSON object).");
+    public static final Setting<KrouteConfig.DecisionFormat> DECISION_FORMAT =
+            declare("kroute.decisions.format", "--decision-format",
+                    SettingType.constant(KrouteConfig.DecisionFormat.class))
+                    .topology(KrouteConfig::decisionFormat, KrouteConfig.Builder::decisionFormat)
+                    .describe("Encoding of what kroute writes to decisions and quarantine: avro (Confluent wire "
+                            + "format) or json (one JSON object, fields as in docs/schemas.md).");
     public static final Setting<List<String>> PROVIDERS =
             declare("kroute.providers", "--providers", SettingType.names("P1,P2,..."))
                     .topology(KrouteConfig::providers, KrouteConfig.Builder::providers)

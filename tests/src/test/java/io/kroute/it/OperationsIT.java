@@ -108,6 +108,17 @@ class OperationsIT {
     }
 
     @Test
+    void shouldRefuseAMalformedDecisionFormatWithOneLineBeforeCreatingAnything() throws Exception {
+        Path dataDir = root.resolve("fresh");
+        Result result = run(List.of("run", "--data-dir", dataDir.toString(), "--decision-format", "xml"));
+
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output().lines()).singleElement().asString().contains("--decision-format").contains("xml")
+                .contains("avro").contains("json");
+        assertThat(dataDir).doesNotExist();
+    }
+
+    @Test
     void shouldRefuseADataFolderThatCannotBeWrittenWithOneLine() throws Exception {
         Path file = Files.writeString(root.resolve("a-file"), "x");
         Result result = run(List.of("run", "--data-dir", file.resolve("data").toString(), "--http-port", "0",

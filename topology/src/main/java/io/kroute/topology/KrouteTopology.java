@@ -81,7 +81,7 @@ public final class KrouteTopology {
         this.config = config;
         this.registry = registry;
         this.counters = counters;
-        this.topics = new KrouteTopics(registry);
+        this.topics = new KrouteTopics(registry, config.decisionFormat());
         this.policy = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
     }
 
