@@ -36,7 +36,9 @@ public enum Reason {
 
     // Prompts held instead of routed.
     /** A prompt feature's z-score exceeds the anomaly threshold. */
-    ANOMALY(Destination.QUARANTINE);
+    ANOMALY(Destination.QUARANTINE),
+    /** The prompt is longer than {@code maxPromptChars}: held before it is classified or screened. */
+    OVERSIZE(Destination.QUARANTINE);
 
     /** Where a record held or refused for this reason goes. */
     public enum Destination {

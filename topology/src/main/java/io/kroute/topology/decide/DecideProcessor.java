@@ -36,6 +36,8 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
     public static final String DEAD_LETTERS = "prompt-dead-letters-sink";
     /** Name of the child that carries a reward window to the home task of its prompt id ({@link PromptHome}). */
     public static final String WINDOWS_ELSEWHERE = "windows-elsewhere";
+    /** The label metrics count a prompt held before it was classified (oversize) under. */
+    static final String UNCLASSIFIED = "none";
 
     private final PromptDecoder decoder;
     private final ActiveWeights weights;
@@ -100,10 +102,12 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
     }
 
     private void hold(Record<byte[], byte[]> record, PromptEvent event, Screening screening, ActiveModel model) {
-        counters.quarantined(screening.classification().label());
-        context.forward(new Record<>(event.getId(), DecisionRecords.quarantine(event, Reason.ANOMALY,
-                DecisionRecords.anomalyDetail(screening), screening, model, context.currentSystemTimeMs()),
-                record.timestamp(), record.headers()), QUARANTINE);
+        boolean oversize = screening.reason() == Reason.OVERSIZE;
+        counters.quarantined(oversize ? UNCLASSIFIED : screening.classification().label());
+        String detail = oversize ? DecisionRecords.oversizeDetail(event, screening)
+                : DecisionRecords.anomalyDetail(screening);
+        context.forward(new Record<>(event.getId(), DecisionRecords.quarantine(event, screening.reason(), detail,
+                screening, model, context.currentSystemTimeMs()), record.timestamp(), record.headers()), QUARANTINE);
     }
 
     private void route(Record<byte[], byte[]> record, PromptEvent event, Screening screening, ActiveModel model) {
