@@ -47,7 +47,7 @@ class DecisionFormatTest {
     @Test
     void shouldWriteQuarantineRecordsAsJsonWithThePromptNested() throws Exception {
         try (KrouteDriver k = new KrouteDriver(json(), TestWeights.file("v1"))) {
-            k.sendPrompt("p-long", "acme", "a poem in verse ".repeat(40), T0);
+            k.sendPrompt("p-long", "acme", "a poem in verse " + "!".repeat(300), T0);
 
             byte[] value = k.quarantine.readValue();
             JsonNode record = MAPPER.readTree(value);
