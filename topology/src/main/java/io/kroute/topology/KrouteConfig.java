@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
  * @param bootstrapServers Kafka bootstrap servers
  * @param schemaRegistryUrl {@code mock://scope} for the in-memory registry, or {@code http(s)://...}
  * @param promptFormat how values on the prompts topic are encoded
+ * @param decisionFormat how kroute encodes the values it writes to decisions and quarantine
  * @param modelName which model on the weights topic this application follows (the record key)
  * @param providers the LLM providers the bandits choose from (the arms), in a stable order
  * @param policy bandit policy name
@@ -45,6 +46,7 @@ public record KrouteConfig(
         String bootstrapServers,
         String schemaRegistryUrl,
         PromptFormat promptFormat,
+        DecisionFormat decisionFormat,
         String modelName,
         List<String> providers,
         String policy,
@@ -70,6 +72,14 @@ public record KrouteConfig(
         JSON
     }
 
+    /** How decisions and quarantine records are encoded on the wire. */
+    public enum DecisionFormat {
+        /** Confluent wire format: magic byte, schema id, Avro binary. */
+        AVRO,
+        /** One UTF-8 JSON object per record, with the Avro schema's field names (docs/schemas.md). */
+        JSON
+    }
+
     /** What a second (third, ...) reward for the same decision does. */
     public enum DuplicateRewards {
         /** Only the first reward counts; later ones are counted as duplicates and otherwise ignored. */
@@ -86,6 +96,7 @@ public record KrouteConfig(
         bootstrapServers = requireText("bootstrapServers", bootstrapServers);
         schemaRegistryUrl = requireText("schemaRegistryUrl", schemaRegistryUrl);
         Objects.requireNonNull(promptFormat, "promptFormat: expected AVRO or JSON, found null");
+        Objects.requireNonNull(decisionFormat, "decisionFormat: expected AVRO or JSON, found null");
         modelName = requireText("modelName", modelName);
         providers = checkProviders(providers);
         policy = requireText("policy", policy);
@@ -129,7 +140,8 @@ public record KrouteConfig(
     /** A builder preset with the defaults. */
     public Builder toBuilder() {
         return new Builder().applicationId(applicationId).bootstrapServers(bootstrapServers)
-                .schemaRegistryUrl(schemaRegistryUrl).promptFormat(promptFormat).modelName(modelName)
+                .schemaRegistryUrl(schemaRegistryUrl).promptFormat(promptFormat).decisionFormat(decisionFormat)
+                .modelName(modelName)
                 .providers(providers).policy(policy).halfLife(halfLife).minClassEvidence(minClassEvidence)
                 .anomalyEnabled(anomalyEnabled).maxPromptChars(maxPromptChars).tenantBaselines(tenantBaselines).tenantMinPrompts(tenantMinPrompts)
                 .tenantHalfLife(tenantHalfLife).rewardWindow(rewardWindow).defaultReward(defaultReward).duplicateRewards(duplicateRewards)
@@ -180,6 +192,7 @@ public record KrouteConfig(
         private String bootstrapServers = "localhost:9092";
         private String schemaRegistryUrl = "mock://kroute";
         private PromptFormat promptFormat = PromptFormat.AVRO;
+        private DecisionFormat decisionFormat = DecisionFormat.AVRO;
         private String modelName = "default";
         private List<String> providers = List.of("openai", "anthropic", "mistral");
         private String policy = "thompson-detect";
@@ -210,6 +223,11 @@ public record KrouteConfig(
 
         public Builder schemaRegistryUrl(String value) {
             schemaRegistryUrl = value;
+            return this;
+        }
+
+        public Builder decisionFormat(DecisionFormat value) {
+            decisionFormat = value;
             return this;
         }
 
@@ -305,9 +323,9 @@ public record KrouteConfig(
         }
 
         public KrouteConfig build() {
-            return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, modelName,
-                    providers, policy, halfLife, minClassEvidence, anomalyEnabled, maxPromptChars, tenantBaselines,
-                    tenantMinPrompts,
+            return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, decisionFormat,
+                    modelName, providers, policy, halfLife, minClassEvidence, anomalyEnabled, maxPromptChars,
+                    tenantBaselines, tenantMinPrompts,
                     tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, rewardWeights, armStatePublishInterval, seed);
         }
     }
