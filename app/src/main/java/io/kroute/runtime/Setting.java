@@ -119,8 +119,9 @@ public final class Setting<T> {
             declare("kroute.half.life", "--half-life", SettingType.positiveDuration())
                     .topology(KrouteConfig::halfLife, KrouteConfig.Builder::halfLife)
                     .describe("Half-life of the discounting of arm statistics, in event time (e.g. 30m, 1h, PT2H); "
-                            + "with `thompson`, of an arm's recent statistics, used once they disagree with its "
-                            + "history.");
+                            + "with `thompson-detect`, three times it is the half-life of an arm's evidence since its "
+                            + "last detected change, and its forced exploration decays with it; with `thompson`, of "
+                            + "an arm's recent statistics, used once they disagree with its history.");
     public static final Setting<Duration> REWARD_WINDOW =
             declare("kroute.reward.window", "--reward-window", SettingType.positiveDuration())
                     .topology(KrouteConfig::rewardWindow, KrouteConfig.Builder::rewardWindow)
@@ -166,6 +167,11 @@ public final class Setting<T> {
             declare("kroute.anomaly.enabled", "--anomaly-enabled", SettingType.bool())
                     .topology(KrouteConfig::anomalyEnabled, KrouteConfig.Builder::anomalyEnabled)
                     .describe("Screen prompts with the anomaly filter (false: every valid prompt is routed).");
+    public static final Setting<Long> MAX_PROMPT_CHARS =
+            declare("kroute.max.prompt.chars", "--max-prompt-chars", SettingType.wholeNumber())
+                    .topology(KrouteConfig::maxPromptChars, KrouteConfig.Builder::maxPromptChars)
+                    .describe("Longest prompt (characters) that is classified and screened; a longer one is "
+                            + "quarantined as oversize. The default is above what the prompts topic accepts.");
     public static final Setting<Boolean> TENANT_BASELINES =
             declare("kroute.tenant.baselines", "--tenant-baselines", SettingType.bool())
                     .topology(KrouteConfig::tenantBaselines, KrouteConfig.Builder::tenantBaselines)

@@ -7,7 +7,7 @@ import io.kroute.inference.bandit.RewardFunction;
 import io.kroute.schemas.ArmState;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.topology.KrouteConfig.DuplicateRewards;
-import io.kroute.topology.learn.PendingDecision;
+import io.kroute.topology.pending.PendingDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +51,11 @@ class LearnPathTest {
             assertThat(own.getCount()).isEqualTo(1);
             assertThat(own.getRewardSum()).isCloseTo(expected, within(1e-12));
             assertThat(own.getWeight()).isEqualTo(1.0);
-            assertThat(own.getHalfLifeMs()).isEqualTo(30 * MINUTE);
+            // The default policy keeps the rewards since the arm's last change with three times the half-life,
+            // and the arm's change detector beside them.
+            assertThat(own.getHalfLifeMs()).isEqualTo(3 * 30 * MINUTE);
+            assertThat(own.getDetection().getChanges()).isZero();
+            assertThat(own.getDetection().getDetectors()).allSatisfy(detector -> assertThat(detector.getUpdates()).isEqualTo(1));
             assertThat(own.getLastUpdatedAt()).isEqualTo(Instant.ofEpochMilli(T0 + MINUTE));
             assertThat(arm(k, "*", d.getProvider()).getRewardSum()).isCloseTo(expected, within(1e-12));
             assertThat(k.readArmStates()).extracting(ArmState::getLabel).containsExactlyInAnyOrder("code", "*");
@@ -191,7 +195,7 @@ class LearnPathTest {
 
     @Test
     void shouldDiscountOlderRewardsByTheirAgeInEventTime() {
-        try (KrouteDriver k = new KrouteDriver(config().rewardWindow(Duration.ofHours(2)).build(),
+        try (KrouteDriver k = new KrouteDriver(config().policy("thompson").rewardWindow(Duration.ofHours(2)).build(),
                 TestWeights.file("v1"))) {
             RoutingDecision first = decide(k, "p-1", "write a java function", T0);
             RoutingDecision second = decide(k, "p-2", "write a java function", T0 + 1);
@@ -205,7 +209,7 @@ class LearnPathTest {
                 assertThat(global.getWeight()).isCloseTo(1.5, within(1e-9));
                 assertThat(global.getRewardSum()).isCloseTo(0.5, within(1e-9));
                 assertThat(global.getVersion()).isEqualTo(2);
-                // The default policy discounts only after a change, so the undiscounted history is kept beside.
+                // Change-aware discounting discounts only after a change, so the undiscounted history is kept beside.
                 assertThat(global.getHistory().getWeight()).isEqualTo(2.0);
                 assertThat(global.getHistory().getRewardSum()).isEqualTo(1.0);
                 assertThat(global.getHistory().getHalfLifeMs()).isNull();
@@ -267,7 +271,7 @@ class LearnPathTest {
     @Test
     void shouldOpenNoWindowForAQuarantinedPrompt() {
         try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"))) {
-            k.sendPrompt("p-long", "acme", "a poem in verse ".repeat(40), T0);
+            k.sendPrompt("p-long", "acme", "a poem in verse " + "!".repeat(300), T0);
             assertThat(k.readQuarantine()).hasSize(1);
 
             k.sendReward("p-long", "alpha", true, 100, 0, null, T0 + MINUTE);

@@ -8,12 +8,12 @@ import io.kroute.inference.anomaly.PromptAnalyzer;
 import io.kroute.inference.anomaly.PromptFeature;
 import io.kroute.inference.anomaly.RunningStats;
 import io.kroute.inference.bandit.BanditPriors;
-import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.classify.TextClassifier;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.ArmState;
 import io.kroute.topology.KrouteConfig;
-import io.kroute.topology.decide.ArmBoard;
+import io.kroute.topology.arms.ArmBoard;
+import io.kroute.topology.decide.DecideFactory;
 import io.kroute.topology.decide.ProviderChooser;
 import io.kroute.topology.weights.ActiveModel;
 import java.time.Instant;
@@ -43,10 +43,7 @@ public final class DecisionFixture {
         BanditPriors priors = file.section("bandit").map(BanditPriors::fromJson).orElse(BanditPriors.none());
         model = new ActiveModel(file, new PromptAnalyzer(file.classifier(), anomaly), priors, "bench");
         KrouteConfig config = KrouteConfig.builder().policy(policy).build();
-        PolicyCatalog.Spec spec = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
-        ArmBoard board = learntArms(file.classifier().classes(), config);
-        chooser = new ProviderChooser(spec.policy(), spec.config(), config.providers(), config.minClassEvidence(),
-                board, new SplittableRandom(config.seed()));
+        chooser = DecideFactory.of(config, learntArms(file.classifier().classes(), config)).chooser(config.seed());
     }
 
     /**

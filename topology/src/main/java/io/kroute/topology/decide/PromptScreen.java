@@ -3,16 +3,10 @@ package io.kroute.topology.decide;
 import io.kroute.inference.anomaly.AdaptiveBaseline;
 import io.kroute.inference.anomaly.AnomalyModel;
 import io.kroute.inference.anomaly.AnomalyVerdict;
-import io.kroute.inference.anomaly.DecayingStats;
-import io.kroute.inference.anomaly.FeatureBaseline;
 import io.kroute.inference.anomaly.PromptAnalysis;
-import io.kroute.inference.anomaly.PromptFeature;
-import io.kroute.inference.anomaly.PromptFeatures;
-import io.kroute.schemas.FeatureScore;
 import io.kroute.schemas.PromptEvent;
+import io.kroute.topology.Reason;
 import io.kroute.topology.weights.ActiveModel;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -27,6 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class PromptScreen {
 
     private final boolean anomalyEnabled;
+    private final long maxPromptChars;
     private final String tenantStoreName;
     private final double warmupWeight;
     private final double tenantHalfLifeMs;
@@ -36,7 +31,17 @@ public final class PromptScreen {
      * @param tenantStoreName the store of tenant baselines, or null when they are off
      */
     public PromptScreen(boolean anomalyEnabled, String tenantStoreName, double warmupWeight, double tenantHalfLifeMs) {
+        this(anomalyEnabled, Long.MAX_VALUE, tenantStoreName, warmupWeight, tenantHalfLifeMs);
+    }
+
+    /**
+     * @param maxPromptChars the size limit: a longer prompt is held as {@code oversize}, with screening on or off
+     * @param tenantStoreName the store of tenant baselines, or null when they are off
+     */
+    public PromptScreen(boolean anomalyEnabled, long maxPromptChars, String tenantStoreName, double warmupWeight,
+            double tenantHalfLifeMs) {
         this.anomalyEnabled = anomalyEnabled;
+        this.maxPromptChars = maxPromptChars;
         this.tenantStoreName = tenantStoreName;
         this.warmupWeight = warmupWeight;
         this.tenantHalfLifeMs = tenantHalfLifeMs;
@@ -49,6 +54,9 @@ public final class PromptScreen {
     }
 
     Screening screen(ActiveModel model, PromptEvent event, long timestamp) {
+        if (event.getText().length() > maxPromptChars) {
+            return Screening.oversize(maxPromptChars);
+        }
         if (!anomalyEnabled || model.analyzer() == null) {
             return Screening.unscreened(model.weights().classifier().classify(event.getText()));
         }
@@ -61,32 +69,10 @@ public final class PromptScreen {
             AdaptiveBaseline base = tenant == null ? AdaptiveBaseline.empty() : tenant;
             tenants.put(event.getTenant(), base.plus(analysis.features(), anomaly, timestamp, tenantHalfLifeMs));
         }
-        return new Screening(analysis.classification(), verdict.score(), verdict.feature(), verdict.flagged(),
-                anomaly.threshold(), verdict.flagged() ? featureScores(anomaly, analysis.features(), verdict,
-                        tenantBaseline ? tenant : null) : List.of(), tenantBaseline ? "tenant" : "shipped");
-    }
-
-    /** Every feature with the baseline it was compared with, most anomalous first (for quarantine records). */
-    private static List<FeatureScore> featureScores(AnomalyModel model, PromptFeatures features, AnomalyVerdict verdict,
-            AdaptiveBaseline tenant) {
-        List<FeatureScore> scores = new ArrayList<>(PromptFeature.count());
-        for (int i = 0; i < PromptFeature.count(); i++) {
-            FeatureBaseline baseline = model.baseline(i);
-            double value = baseline.transform().apply(features.get(i));
-            double mean;
-            double spread;
-            if (tenant != null) {
-                DecayingStats own = tenant.get(PromptFeature.at(i));
-                mean = own.mean();
-                spread = Math.max(own.std(), baseline.scaleFloor());
-            } else {
-                mean = baseline.center();
-                spread = baseline.scale();
-            }
-            scores.add(FeatureScore.newBuilder().setName(PromptFeature.at(i).key()).setValue(value).setMean(mean)
-                    .setStdDev(spread).setZScore(verdict.zScores()[i]).build());
-        }
-        scores.sort(Comparator.comparingDouble(FeatureScore::getZScore).reversed());
-        return scores;
+        boolean flagged = verdict.flagged();
+        return new Screening(analysis.classification(), verdict.score(), verdict.feature(), flagged,
+                anomaly.threshold(), flagged ? DecisionRecords.featureScores(anomaly, analysis.features(),
+                        analysis.classification().labelIndex(), verdict, tenantBaseline ? tenant : null) : List.of(),
+                flagged ? verdict.baselineName(event.getTenant()) : verdict.baseline(), flagged ? Reason.ANOMALY : null);
     }
 }

@@ -1,5 +1,6 @@
 package io.kroute.topology.learn;
 
+import io.kroute.topology.KrouteConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -21,6 +22,11 @@ import org.apache.kafka.common.serialization.Serializer;
 public record ArmReward(String label, String provider, double reward, long time, boolean defaulted) {
 
     private static final byte FORMAT = 1;
+
+    /** The key of the arm this reward is for: {@code class|provider}. */
+    public String armKey() {
+        return KrouteConfig.armKey(label, provider);
+    }
 
     public static Serde<ArmReward> serde() {
         Serializer<ArmReward> serializer = (topic, r) -> {
