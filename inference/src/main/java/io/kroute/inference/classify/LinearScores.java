@@ -49,20 +49,9 @@ public final class LinearScores {
 
     /** With {@code layout} null, the smallest layout that fits; otherwise that one (when the weights allow it). */
     LinearScores(double[][] classMajorWeights, double[] offsets, Layout layout) {
+        checkShape(classMajorWeights, offsets);
         this.classCount = classMajorWeights.length;
-        if (classCount == 0) {
-            throw new IllegalArgumentException("expected at least one class, found none");
-        }
         this.featureCount = classMajorWeights[0].length;
-        if (offsets.length != classCount) {
-            throw new IllegalArgumentException("expected " + classCount + " offsets, found " + offsets.length);
-        }
-        for (int c = 0; c < classCount; c++) {
-            if (classMajorWeights[c].length != featureCount) {
-                throw new IllegalArgumentException("expected " + classCount + " x " + featureCount
-                        + " weights, found a row " + c + " of length " + classMajorWeights[c].length);
-            }
-        }
         int cells = Math.multiplyExact(classCount, featureCount);
         this.offsets = offsets.clone();
         int maxDistinct = Math.min(1 << 16, MAX_TABLE_BYTES / 8 / classCount);
@@ -86,13 +75,7 @@ public final class LinearScores {
         this.layout = layout;
         switch (layout) {
             case DENSE -> {
-                featureMajorWeights = new double[cells];
-                for (int c = 0; c < classCount; c++) {
-                    double[] row = classMajorWeights[c];
-                    for (int j = 0; j < featureCount; j++) {
-                        featureMajorWeights[j * classCount + c] = row[j];
-                    }
-                }
+                featureMajorWeights = featureMajor(classMajorWeights);
                 byteCodes = null;
                 charCodes = null;
                 values = null;
@@ -119,6 +102,37 @@ public final class LinearScores {
                 values = restride(table, table.length / classCount, stride);
             }
         }
+    }
+
+    private static void checkShape(double[][] classMajorWeights, double[] offsets) {
+        int classes = classMajorWeights.length;
+        if (classes == 0) {
+            throw new IllegalArgumentException("expected at least one class, found none");
+        }
+        int features = classMajorWeights[0].length;
+        if (offsets.length != classes) {
+            throw new IllegalArgumentException("expected " + classes + " offsets, found " + offsets.length);
+        }
+        for (int c = 0; c < classes; c++) {
+            if (classMajorWeights[c].length != features) {
+                throw new IllegalArgumentException("expected " + classes + " x " + features
+                        + " weights, found a row " + c + " of length " + classMajorWeights[c].length);
+            }
+        }
+    }
+
+    /** {@code [class][feature]} as one array {@code [feature * classes + class]}: a feature's classes side by side. */
+    private static double[] featureMajor(double[][] classMajorWeights) {
+        int classes = classMajorWeights.length;
+        int features = classMajorWeights[0].length;
+        double[] featureMajor = new double[classes * features];
+        for (int c = 0; c < classes; c++) {
+            double[] row = classMajorWeights[c];
+            for (int j = 0; j < features; j++) {
+                featureMajor[j * classes + c] = row[j];
+            }
+        }
+        return featureMajor;
     }
 
     /**
