@@ -3,6 +3,7 @@ package io.kroute.topology;
 import io.kroute.inference.bandit.Forgetting;
 import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.bandit.RewardFunction;
+import io.kroute.inference.routing.ProviderCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,6 +37,9 @@ import java.util.OptionalDouble;
  * @param armStatePublishInterval how often changed arm statistics are written to {@code arm-state};
  *     zero writes every change at once
  * @param seed seed of the bandits' random draws (each task derives its own from it)
+ * @param catalog the providers with their context windows, prices, tags and tokenizers, and the eligibility
+ *     rules (docs/routing.md); its names are {@code providers}. Null (in the builder: unset) makes one from
+ *     {@code providers} alone, with no limits and no rules.
  */
 public record KrouteConfig(
         String applicationId,
@@ -56,7 +60,8 @@ public record KrouteConfig(
         DuplicateRewards duplicateRewards,
         RewardFunction.Weights rewardWeights,
         Duration armStatePublishInterval,
-        long seed) {
+        long seed,
+        ProviderCatalog catalog) {
 
     /** How prompt events are encoded on the wire. */
     public enum PromptFormat {
@@ -83,7 +88,8 @@ public record KrouteConfig(
         schemaRegistryUrl = requireText("schemaRegistryUrl", schemaRegistryUrl);
         Objects.requireNonNull(promptFormat, "promptFormat: expected AVRO or JSON, found null");
         modelName = requireText("modelName", modelName);
-        providers = checkProviders(providers);
+        providers = checkProviders(catalog == null ? providers : catalog.names());
+        catalog = catalog == null ? ProviderCatalog.ofNames(providers) : catalog;
         policy = requireText("policy", policy);
         halfLife = requirePositive("halfLife", halfLife);
         // Fails with the list of known names for an unknown policy.
@@ -126,7 +132,8 @@ public record KrouteConfig(
                 .providers(providers).policy(policy).halfLife(halfLife).minClassEvidence(minClassEvidence)
                 .anomalyEnabled(anomalyEnabled).tenantBaselines(tenantBaselines).tenantMinPrompts(tenantMinPrompts)
                 .tenantHalfLife(tenantHalfLife).rewardWindow(rewardWindow).defaultReward(defaultReward).duplicateRewards(duplicateRewards)
-                .rewardWeights(rewardWeights).armStatePublishInterval(armStatePublishInterval).seed(seed);
+                .rewardWeights(rewardWeights).armStatePublishInterval(armStatePublishInterval).seed(seed)
+                .catalog(catalog);
     }
 
     /** The key of one arm on {@code arm-state} and in the arm stores: {@code class|provider}. */
@@ -188,6 +195,7 @@ public record KrouteConfig(
         private RewardFunction.Weights rewardWeights = RewardFunction.Weights.DEFAULT;
         private Duration armStatePublishInterval = Duration.ofSeconds(1);
         private long seed = 42;
+        private ProviderCatalog catalog;
 
         public Builder applicationId(String value) {
             applicationId = value;
@@ -214,8 +222,19 @@ public record KrouteConfig(
             return this;
         }
 
+        /** The providers by name alone (the {@code --providers} shortcut); replaces a catalog set before. */
         public Builder providers(List<String> value) {
             providers = value;
+            catalog = null;
+            return this;
+        }
+
+        /** The providers and eligibility rules of a catalog file; replaces providers set before. */
+        public Builder catalog(ProviderCatalog value) {
+            catalog = value;
+            if (value != null) {
+                providers = value.names();
+            }
             return this;
         }
 
@@ -287,7 +306,8 @@ public record KrouteConfig(
         public KrouteConfig build() {
             return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, modelName,
                     providers, policy, halfLife, minClassEvidence, anomalyEnabled, tenantBaselines, tenantMinPrompts,
-                    tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, rewardWeights, armStatePublishInterval, seed);
+                    tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, rewardWeights, armStatePublishInterval, seed,
+                    catalog);
         }
     }
 }

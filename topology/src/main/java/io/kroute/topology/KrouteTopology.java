@@ -3,6 +3,8 @@ package io.kroute.topology;
 import io.kroute.inference.bandit.BanditConfig;
 import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.bandit.RewardFunction;
+import io.kroute.inference.routing.Eligibility;
+import io.kroute.inference.routing.TokenEstimator;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.ArmState;
 import io.kroute.schemas.PromptEvent;
@@ -16,6 +18,7 @@ import io.kroute.topology.decide.DecideProcessor;
 import io.kroute.topology.decide.PromptDecoder;
 import io.kroute.topology.decide.PromptScreen;
 import io.kroute.topology.decide.ProviderChooser;
+import io.kroute.topology.decide.ProviderRules;
 import io.kroute.topology.learn.ArmAggregationProcessor;
 import io.kroute.topology.learn.ArmReward;
 import io.kroute.topology.learn.Learned;
@@ -83,6 +86,10 @@ public final class KrouteTopology {
         PolicyCatalog.Spec policy = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
         BanditConfig bandit = policy.config();
         ActiveWeights activeWeights = new ActiveWeights(ActiveModel.of(shipped, "shipped"));
+        // A rule for a class the model does not know is refused at start-up, not silently never applied.
+        config.catalog().checkClasses(shipped.classifier().classes());
+        Eligibility eligibility = new Eligibility(config.catalog());
+        TokenEstimator tokenEstimator = new TokenEstimator(config.catalog().families());
         ArmBoard armBoard = new ArmBoard();
         AvroCodec<PromptEvent> promptCodec = AvroCodec.forValues(PromptEvent.class, registry);
         AvroCodec<RewardEvent> rewardCodec = AvroCodec.forValues(RewardEvent.class, registry);
@@ -136,7 +143,8 @@ public final class KrouteTopology {
                                 config.minClassEvidence(), armBoard,
                                 new SplittableRandom(config.seed() ^ context.taskId().hashCode())),
                         counters, new PendingWindows(KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES,
-                                windowMs)), Named.as("decide"), decideStores);
+                                windowMs), new ProviderRules(eligibility, tokenEstimator)), Named.as("decide"),
+                        decideStores);
         Map<String, KStream<String, Routed>> outcomes = routed.split(Named.as("routed-"))
                 .branch((id, out) -> out instanceof Routed.Decided, Branched.as("decided"))
                 .branch((id, out) -> out instanceof Routed.Quarantined, Branched.as("quarantined"))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The eligibility rules of a catalog compiled to provider sets ({@code long} masks, bit {@code i} for provider
@@ -70,48 +71,64 @@ public final class Eligibility {
         long mask = byTenant.mask & classes.getOrDefault(label, anyClass).mask;
         for (long rest = mask; rest != 0; rest &= rest - 1) {
             int i = Long.numberOfTrailingZeros(rest);
-            long limit = Math.min(windowLimit[i], byTenant.costLimit[i]);
-            if (limit == Long.MAX_VALUE || limit >= 0 && tokens.surelyWithin(limit)) {
-                continue;
-            }
-            if (limit < 0 || tokens.count(families[i]) > limit) {
+            if (exceeds(Math.min(windowLimit[i], byTenant.costLimit[i]), families[i], tokens)) {
                 mask &= ~(1L << i);
             }
         }
         return mask;
     }
 
+    /** The first rule that excludes provider {@code i} for this prompt, or null when it is eligible. */
+    public ExclusionRule rule(int i, String label, String tenant, PromptTokens tokens) {
+        Static byTenant = tenants.getOrDefault(tenant, anyTenant);
+        if (byTenant.rules[i] != null) {
+            return byTenant.rules[i];
+        }
+        ExclusionRule byClass = classes.getOrDefault(label, anyClass).rules[i];
+        if (byClass != null) {
+            return byClass;
+        }
+        if (exceeds(windowLimit[i], families[i], tokens)) {
+            return ExclusionRule.CONTEXT_WINDOW;
+        }
+        return exceeds(byTenant.costLimit[i], families[i], tokens) ? ExclusionRule.MAX_COST : null;
+    }
+
     /** Every provider outside {@code eligible}, with the first rule that excludes it and the numbers behind it. */
     public List<Exclusion> exclusions(String label, String tenant, PromptTokens tokens, long eligible) {
-        Static byTenant = tenants.getOrDefault(tenant, anyTenant);
-        Static byClass = classes.getOrDefault(label, anyClass);
         List<Exclusion> out = new ArrayList<>();
         for (int i = 0; i < providers.length; i++) {
-            if ((eligible & (1L << i)) != 0) {
-                continue;
+            if ((eligible & (1L << i)) == 0) {
+                ExclusionRule rule = rule(i, label, tenant, tokens);
+                out.add(new Exclusion(providers[i].name(), rule, detail(i, rule, label, tenant, tokens)));
             }
-            ExclusionRule rule = byTenant.rules[i] != null ? byTenant.rules[i] : byClass.rules[i];
-            String detail;
-            if (rule == ExclusionRule.TENANT_REQUIRED_TAG) {
-                detail = "requires " + String.join(", ", catalog.rules().tenants().get(tenant).requiredTags())
-                        + ", has " + (providers[i].tags().isEmpty() ? "no tags" : String.join(", ",
-                                new java.util.TreeSet<>(providers[i].tags())));
-            } else if (rule != null) {
-                detail = rule.key().startsWith("tenant") ? "tenant '" + tenant + "'" : "class '" + label + "'";
-            } else if (windowLimit[i] < 0 || windowLimit[i] != Long.MAX_VALUE && tokens.count(families[i]) > windowLimit[i]) {
-                rule = ExclusionRule.CONTEXT_WINDOW;
-                detail = String.format(Locale.ROOT, "%d tokens (%s, %s) + %d reserved > window %d",
-                        tokens.count(families[i]), families[i].key(), families[i].exact() ? "exact" : "estimated",
-                        reserve, providers[i].contextWindow());
-            } else {
-                rule = ExclusionRule.MAX_COST;
-                detail = String.format(Locale.ROOT, "estimated $%.6f (%d tokens in, %d reserved out) > max $%s",
-                        providers[i].cost(tokens.count(families[i]), reserve), tokens.count(families[i]), reserve,
-                        byTenant.maxCostUsd);
-            }
-            out.add(new Exclusion(providers[i].name(), rule, detail));
         }
         return out;
+    }
+
+    private String detail(int i, ExclusionRule rule, String label, String tenant, PromptTokens tokens) {
+        Provider p = providers[i];
+        return switch (rule) {
+            case TENANT_REQUIRED_TAG -> "requires " + String.join(", ", new TreeSet<>(catalog.rules().tenants()
+                    .get(tenant).requiredTags())) + ", has " + (p.tags().isEmpty() ? "no tags"
+                    : String.join(", ", new TreeSet<>(p.tags())));
+            case TENANT_DENYLIST, TENANT_ALLOWLIST -> "tenant '" + tenant + "'";
+            case CLASS_DENYLIST, CLASS_ALLOWLIST -> "class '" + label + "'";
+            case CONTEXT_WINDOW -> String.format(Locale.ROOT, "%d tokens (%s, %s) + %d reserved > window %d",
+                    tokens.count(families[i]), families[i].key(), families[i].exact() ? "exact" : "estimated",
+                    reserve, p.contextWindow());
+            case MAX_COST -> String.format(Locale.ROOT, "estimated $%.6f (%d tokens in, %d reserved out) > max $%s",
+                    p.cost(tokens.count(families[i]), reserve), tokens.count(families[i]), reserve,
+                    tenants.getOrDefault(tenant, anyTenant).maxCostUsd);
+        };
+    }
+
+    /** Whether the prompt's tokens in {@code family} exceed {@code limit} (negative: nothing fits). */
+    private static boolean exceeds(long limit, TokenizerFamily family, PromptTokens tokens) {
+        if (limit == Long.MAX_VALUE) {
+            return false;
+        }
+        return limit < 0 || !tokens.surelyWithin(limit) && tokens.count(family) > limit;
     }
 
     /**

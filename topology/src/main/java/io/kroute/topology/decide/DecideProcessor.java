@@ -2,6 +2,7 @@ package io.kroute.topology.decide;
 
 import io.kroute.inference.classify.Classification;
 import io.kroute.schemas.PromptEvent;
+import io.kroute.schemas.ProviderExclusion;
 import io.kroute.schemas.QuarantineRecord;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.codec.DecodingException;
@@ -38,26 +39,34 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
 
     private static final Logger LOG = LoggerFactory.getLogger(DecideProcessor.class);
 
+    /** The quarantine cause of a prompt the routing rules let no provider serve. */
+    public static final String QUARANTINE_NO_ELIGIBLE_PROVIDER = "no-eligible-provider";
+
     private final PromptDecoder decoder;
     private final ActiveWeights weights;
     private final PromptScreen screen;
     private final Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory;
     private final KrouteCounters counters;
     private final PendingWindows windows;
+    private final ProviderRules rules;
     private ProcessorContext<String, Routed> context;
     private ProviderChooser chooser;
     private boolean warnedKey;
 
     public DecideProcessor(PromptDecoder decoder, ActiveWeights weights, PromptScreen screen,
             Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory, KrouteCounters counters) {
-        this(decoder, weights, screen, chooserFactory, counters, null);
+        this(decoder, weights, screen, chooserFactory, counters, null, null);
     }
 
-    /** @param windows where each decision opens its reward window; null to open none (decide only) */
+    /**
+     * @param windows where each decision opens its reward window; null to open none (decide only)
+     * @param rules the eligibility rules of this task; null to let every provider serve every prompt
+     */
     public DecideProcessor(PromptDecoder decoder, ActiveWeights weights, PromptScreen screen,
             Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory, KrouteCounters counters,
-            PendingWindows windows) {
+            PendingWindows windows, ProviderRules rules) {
         this.windows = windows;
+        this.rules = rules;
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.weights = Objects.requireNonNull(weights, "weights");
         this.screen = Objects.requireNonNull(screen, "screen");
@@ -100,23 +109,45 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
             out = new Routed.Quarantined(quarantine(event, screening, model, now));
             counters.quarantined(classification.label());
         } else {
-            ProviderChooser.Chosen chosen = chooser.choose(classification.label(), model);
-            out = new Routed.Decided(decision(event, screening, model, chosen, now));
-            if (windows != null) {
-                windows.open(event.getId(), classification.label(), chosen.choice().arm(),
-                        chosen.choice().propensity(), record.timestamp());
-                if (!warnedKey && !keyIsId(record.key(), event.getId())) {
-                    warnedKey = true;
-                    LOG.warn("prompt '{}' in task {} is not keyed by its id: its decision is, but its rewards join "
-                            + "only in the task of its id's partition, so with more than one partition they may be "
-                            + "dead-lettered 'unmatched'; key prompts by their id (warned once per task)",
-                            event.getId(), context.taskId());
-                }
-            }
-            counters.decision(classification.label(), chosen.choice().arm());
+            out = route(record, event, screening, model, now);
         }
         context.forward(new Record<>(event.getId(), out, record.timestamp(), record.headers()));
         counters.decisionLatency(System.nanoTime() - started);
+    }
+
+    /**
+     * Routes a prompt the screen let through: to a provider chosen among the eligible ones, or, when the rules
+     * leave none, to quarantine with every provider's exclusion.
+     */
+    private Routed route(Record<byte[], byte[]> record, PromptEvent event, Screening screening, ActiveModel model,
+            long now) {
+        String label = screening.classification().label();
+        long eligible = rules == null ? -1L : rules.eligible(label, event.getTenant(), event.getText());
+        if (eligible == 0) {
+            counters.noEligibleProvider(label);
+            return new Routed.Quarantined(unroutable(event, screening, model, now,
+                    rules.quarantineExclusions(label, event.getTenant())));
+        }
+        ProviderChooser.Chosen chosen = rules == null ? chooser.choose(label, model)
+                : chooser.choose(label, model, eligible);
+        List<ProviderExclusion> excluded = rules == null ? List.of()
+                : rules.decisionExclusions(label, event.getTenant(), eligible);
+        for (ProviderExclusion exclusion : excluded) {
+            counters.providerExcluded(exclusion.getProvider(), exclusion.getRule());
+        }
+        if (windows != null) {
+            windows.open(event.getId(), label, chosen.choice().arm(), chosen.choice().propensity(),
+                    chosen.fallbacks(), record.timestamp());
+            if (!warnedKey && !keyIsId(record.key(), event.getId())) {
+                warnedKey = true;
+                LOG.warn("prompt '{}' in task {} is not keyed by its id: its decision is, but its rewards join "
+                        + "only in the task of its id's partition, so with more than one partition they may be "
+                        + "dead-lettered 'unmatched'; key prompts by their id (warned once per task)",
+                        event.getId(), context.taskId());
+            }
+        }
+        counters.decision(label, chosen.choice().arm());
+        return new Routed.Decided(decision(event, screening, model, chosen, excluded, now));
     }
 
     /** Whether {@code key} is the UTF-8 encoding of {@code id}, without encoding it when it is ASCII. */
@@ -140,7 +171,7 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
     }
 
     private static RoutingDecision decision(PromptEvent event, Screening screening, ActiveModel model,
-            ProviderChooser.Chosen chosen, long now) {
+            ProviderChooser.Chosen chosen, List<ProviderExclusion> excluded, long now) {
         Classification classification = screening.classification();
         List<String> classes = model.weights().classifier().classes();
         Map<String, Double> probabilities = new LinkedHashMap<>();
@@ -159,6 +190,8 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
                 .setPolicy(chosen.choice().policy())
                 .setExplored(chosen.explored())
                 .setArms(chosen.arms())
+                .setFallbacks(chosen.fallbacks())
+                .setExclusions(excluded)
                 .setModelName(model.modelName())
                 .setWeightsVersion(model.modelVersion())
                 .setPromptCreatedAt(event.getCreatedAt())
@@ -175,6 +208,28 @@ public final class DecideProcessor implements Processor<byte[], byte[], String, 
                 .setAnomalyScore(screening.anomalyScore())
                 .setThreshold(screening.threshold())
                 .setFeatures(screening.features())
+                .setBaseline(screening.baseline())
+                .setLabel(screening.classification().label())
+                .setWeightsVersion(model.modelVersion())
+                .setQuarantinedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+
+    /** The record of a prompt no provider may serve; its anomaly fields say it was screened and not flagged. */
+    private static QuarantineRecord unroutable(PromptEvent event, Screening screening, ActiveModel model, long now,
+            List<ProviderExclusion> exclusions) {
+        StringBuilder reason = new StringBuilder(QUARANTINE_NO_ELIGIBLE_PROVIDER).append(':');
+        for (ProviderExclusion e : exclusions) {
+            reason.append(' ').append(e.getProvider()).append(" (").append(e.getRule()).append(')');
+        }
+        return QuarantineRecord.newBuilder()
+                .setPrompt(event)
+                .setReason(reason.toString())
+                .setCause(QUARANTINE_NO_ELIGIBLE_PROVIDER)
+                .setExclusions(exclusions)
+                .setAnomalyScore(screening.anomalyScore())
+                .setThreshold(screening.threshold())
+                .setFeatures(List.of())
                 .setBaseline(screening.baseline())
                 .setLabel(screening.classification().label())
                 .setWeightsVersion(model.modelVersion())
