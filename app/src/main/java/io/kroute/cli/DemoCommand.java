@@ -6,6 +6,7 @@ import io.kroute.inference.bandit.sim.World;
 import io.kroute.runtime.KrouteRuntime;
 import io.kroute.runtime.RuntimeConfig;
 import io.kroute.runtime.Setting;
+import io.kroute.runtime.SettingType;
 import io.kroute.runtime.demo.DemoRecord;
 import io.kroute.runtime.demo.DemoReport;
 import io.kroute.runtime.demo.DemoSummary;
@@ -91,14 +92,14 @@ public final class DemoCommand implements Callable<Integer> {
             scenario = loadScenario();
             prompts = loadPrompts();
             config = options.resolve(System.getenv(), demoDefaults(scenario));
-            List<String> providers = List.of(config.string(Setting.PROVIDERS).split("\\s*,\\s*"));
+            List<String> providers = config.get(Setting.PROVIDERS);
             List<String> scenarioProviders = scenario.providers().stream().map(Scenario.Provider::name).toList();
             if (!providers.equals(scenarioProviders)) {
                 throw new RuntimeConfig.ConfigException("the scenario's providers " + scenarioProviders
                         + " must be kroute's providers, found " + providers);
             }
-            settings = new DemoTraffic.Settings(config.durationValue(duration, "--duration"), rate,
-                    config.longSetting(Setting.SEED), 0.005, 0.01, config.promptFormat());
+            settings = new DemoTraffic.Settings(SettingType.duration().parse(duration, "--duration"), rate,
+                    config.get(Setting.SEED), 0.005, 0.01, config.get(Setting.PROMPT_FORMAT));
         } catch (RuntimeConfig.ConfigException | IllegalArgumentException | IOException e) {
             err.println("kroute demo: " + e.getMessage());
             return 2;
@@ -280,7 +281,7 @@ public final class DemoCommand implements Callable<Integer> {
             before = ledger.shareWhereBest(provider, outageAt / 2, outageAt, world);
             after = ledger.shareWhereBest(provider, outageAt + 200, Long.MAX_VALUE, world);
         }
-        return new DemoSummary(scenario.name(), config.string(Setting.POLICY), traffic.settings().duration().toSeconds(),
+        return new DemoSummary(scenario.name(), config.get(Setting.POLICY), traffic.settings().duration().toSeconds(),
                 traffic.settings().rate(), traffic.settings().seed(), traffic.promptsSent(), ledger.decisions(),
                 ledger.quarantinedCount(), ledger.deadLetterCount(), ledger.duplicates(), traffic.rewardsSent(), folded,
                 defaulted, unmatched, ledger.cumulativeRegret(), ledger.uniformRegret(), outageProvider, outageAt,

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BenchCommand.class,
             SimulateCommand.class,
+            SettingsTableCommand.class,
         })
 public final class KrouteCommand implements Runnable {
 

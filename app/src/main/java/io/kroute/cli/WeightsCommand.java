@@ -113,7 +113,10 @@ public final class WeightsCommand implements Runnable {
                 printRefusal(spec.commandLine().getErr(), file, e);
                 return REFUSED;
             }
-            RuntimeConfig config = options.resolve(System.getenv());
+            RuntimeConfig config = resolveConfig();
+            if (config == null) {
+                return NOT_PUBLISHED;
+            }
             String bootstrap = config.bootstrapServers()
                     .or(() -> EmbeddedKafkaBroker.runningAddress(config.dataDir()))
                     .orElse(null);
@@ -138,6 +141,16 @@ public final class WeightsCommand implements Runnable {
             } catch (IllegalArgumentException | IllegalStateException e) {
                 spec.commandLine().getErr().println("kroute weights publish: " + e.getMessage());
                 return NOT_PUBLISHED;
+            }
+        }
+
+        /** The configuration, or null after saying on standard error what is wrong with it. */
+        private RuntimeConfig resolveConfig() {
+            try {
+                return options.resolve(System.getenv());
+            } catch (RuntimeConfig.ConfigException e) {
+                spec.commandLine().getErr().println("kroute weights publish: configuration: " + e.getMessage());
+                return null;
             }
         }
     }

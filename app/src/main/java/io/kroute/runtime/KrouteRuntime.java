@@ -272,7 +272,7 @@ public final class KrouteRuntime implements AutoCloseable {
         T open() throws IOException;
     }
 
-    private static <T> T listen(String what, Setting portSetting, int port, Opener<T> opener) {
+    private static <T> T listen(String what, Setting<Integer> portSetting, int port, Opener<T> opener) {
         try {
             return opener.open();
         } catch (BindException e) {

@@ -1,43 +1,40 @@
 package io.kroute.runtime;
 
-import io.kroute.inference.bandit.PolicyCatalog;
-import io.kroute.inference.bandit.RewardFunction;
 import io.kroute.topology.KrouteConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * kroute's resolved configuration. Sources, later ones winning: built-in defaults, the config file (Java
- * properties), {@code KROUTE_*} environment variables, command-line flags. Keys starting with {@code kroute.}
- * are kroute's own ({@link Setting}); every other key is a Kafka client or Streams property and passes through.
+ * kroute's resolved configuration: every {@link Setting}, parsed and validated, and the Kafka properties given.
+ * Sources, later ones winning: the declared defaults, a command's own defaults, the config file (Java properties),
+ * {@code KROUTE_*} environment variables, command-line flags. Keys starting with {@code kroute.} are kroute's own
+ * (an unknown one is an error); every other key is a Kafka client or Streams property and passes through.
  */
 public final class RuntimeConfig {
     /** Environment variables of the launcher, not settings. */
     private static final Set<String> LAUNCHER_VARIABLES = Set.of("KROUTE_HOME", "KROUTE_JAVA_OPTS");
-    private static final String OWN_PREFIX = "kroute.";
 
-    private final Map<String, String> values;
+    /** A value someone gave, and where it came from (for error messages). */
+    private record Given(String text, String source) {
+    }
 
-    private RuntimeConfig(Map<String, String> values) {
+    private final Map<String, Given> given;
+    private final Map<Setting<?>, Object> values;
+
+    private RuntimeConfig(Map<String, Given> given, Map<Setting<?>, Object> values) {
+        this.given = Collections.unmodifiableMap(given);
         this.values = Collections.unmodifiableMap(values);
     }
 
@@ -45,6 +42,7 @@ public final class RuntimeConfig {
      * @param configFile a properties file, or null
      * @param environment the process environment (only {@code KROUTE_*} variables are read)
      * @param flags property name to value, for the flags given on the command line
+     * @throws ConfigException naming the setting, where its value came from and what was expected
      */
     public static RuntimeConfig resolve(Path configFile, Map<String, String> environment, Map<String, String> flags) {
         return resolve(Map.of(), configFile, environment, flags);
@@ -52,22 +50,25 @@ public final class RuntimeConfig {
 
     /**
      * As {@link #resolve(Path, Map, Map)}, with {@code commandDefaults} (a command's own defaults, such as the
-     * demo's short half-life) above the built-in defaults and below everything the user sets.
+     * demo's short half-life) above the declared defaults and below everything the user sets.
      */
     public static RuntimeConfig resolve(Map<String, String> commandDefaults, Path configFile,
             Map<String, String> environment, Map<String, String> flags) {
-        Map<String, String> merged = new TreeMap<>();
-        for (Setting setting : Setting.values()) {
-            merged.put(setting.property(), setting.defaultValue());
-        }
-        merged.putAll(commandDefaults);
+        Map<String, Given> given = new TreeMap<>();
+        commandDefaults.forEach((key, text) -> given.put(key, new Given(text, "the command's own default")));
         if (configFile != null) {
-            merged.putAll(readFile(configFile));
+            readFile(configFile).forEach((key, text) -> given.put(key, new Given(text, "config file " + configFile)));
         }
-        merged.putAll(fromEnvironment(environment));
-        merged.putAll(flags);
-        RuntimeConfig config = new RuntimeConfig(merged);
-        config.validate(configFile);
+        environmentEntries(environment).forEach((key, variable) ->
+                given.put(key, new Given(environment.get(variable), "environment variable " + variable)));
+        flags.forEach((key, text) -> given.put(key, new Given(text, flagSource(key))));
+        rejectUnknownSettings(given);
+        Map<Setting<?>, Object> values = new LinkedHashMap<>();
+        for (Setting<?> setting : Setting.values()) {
+            values.put(setting, parse(setting, given));
+        }
+        RuntimeConfig config = new RuntimeConfig(given, values);
+        config.checkTopologySettings();
         return config;
     }
 
@@ -75,20 +76,30 @@ public final class RuntimeConfig {
         return resolve(null, Map.of(), Map.of());
     }
 
-    /** {@code KROUTE_HTTP_PORT} sets {@code kroute.http.port}; {@code KROUTE_SASL_MECHANISM} sets Kafka's {@code sasl.mechanism}. */
+    /** {@code KROUTE_HTTP_PORT} sets {@code kroute.http.port}, {@code KROUTE_SASL_MECHANISM} {@code sasl.mechanism}. */
     static Map<String, String> fromEnvironment(Map<String, String> environment) {
         Map<String, String> result = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : environment.entrySet()) {
-            String name = entry.getKey();
+        environmentEntries(environment).forEach((key, variable) -> result.put(key, environment.get(variable)));
+        return result;
+    }
+
+    /** Property to the {@code KROUTE_*} variable that sets it. */
+    private static Map<String, String> environmentEntries(Map<String, String> environment) {
+        Map<String, String> result = new TreeMap<>();
+        for (String name : environment.keySet()) {
             if (!name.startsWith(Setting.ENV_PREFIX) || LAUNCHER_VARIABLES.contains(name)
                     || name.length() == Setting.ENV_PREFIX.length()) {
                 continue;
             }
             String property = name.substring(Setting.ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-            String own = OWN_PREFIX + property;
-            result.put(Setting.byProperty(own).isPresent() ? own : property, entry.getValue());
+            String own = Setting.OWN_PREFIX + property;
+            result.put(Setting.byProperty(own).isPresent() ? own : property, name);
         }
         return result;
+    }
+
+    private static String flagSource(String property) {
+        return Setting.byProperty(property).map(setting -> "flag " + setting.flag()).orElse("the command line");
     }
 
     private static Map<String, String> readFile(Path file) {
@@ -105,285 +116,145 @@ public final class RuntimeConfig {
         return result;
     }
 
-    private void validate(Path configFile) {
-        for (String key : values.keySet()) {
-            if (key.startsWith(OWN_PREFIX) && Setting.byProperty(key).isEmpty()) {
-                throw new ConfigException("unknown kroute setting '" + key + "'"
-                        + (configFile == null ? "" : " (config file " + configFile + ")") + "; known settings: "
-                        + Arrays.stream(Setting.values()).map(Setting::property).collect(Collectors.joining(", ")));
+    private static void rejectUnknownSettings(Map<String, Given> given) {
+        given.forEach((key, value) -> {
+            if (key.startsWith(Setting.OWN_PREFIX) && Setting.byProperty(key).isEmpty()) {
+                String known = Setting.values().stream().filter(setting -> !setting.isKafkaProperty())
+                        .map(Setting::property).collect(Collectors.joining(", "));
+                throw new ConfigException("unknown kroute setting '" + key + "' (" + value.source()
+                        + "); known settings: " + known);
             }
-        }
-        intSetting(Setting.BROKER_PORT, 0, 65_535);
-        intSetting(Setting.HTTP_PORT, 0, 65_535);
-        intSetting(Setting.REGISTRY_PORT, 0, 65_535);
-        intSetting(Setting.PARTITIONS, 1, 100_000);
-        if (intSetting(Setting.REPLICATION_FACTOR, -1, Short.MAX_VALUE) == 0) {
-            throw new ConfigException(Setting.REPLICATION_FACTOR.property() + " must be -1 or at least 1, found 0");
-        }
-        intSetting(Setting.WEIGHTS_MAX_MESSAGE_BYTES, 1024, Integer.MAX_VALUE);
-        booleanSetting(Setting.CREATE_TOPICS);
-        booleanSetting(Setting.ANOMALY_ENABLED);
-        promptFormat();
-        duration(Setting.HALF_LIFE);
-        duration(Setting.REWARD_WINDOW);
-        duration(Setting.ARM_STATE_PUBLISH_INTERVAL);
-        defaultReward();
-        longSetting(Setting.SEED);
-        duplicateRewards();
-        rewardWeights();
-        doubleSetting(Setting.MIN_CLASS_EVIDENCE);
-        booleanSetting(Setting.TENANT_BASELINES);
-        longSetting(Setting.TENANT_MIN_PROMPTS);
-        duration(Setting.TENANT_HALF_LIFE);
-        if (string(Setting.DATA_DIR).isBlank()) {
-            throw new ConfigException(Setting.DATA_DIR.property() + " must name a folder, found an empty value");
-        }
+        });
     }
 
-    public String string(Setting setting) {
-        return values.get(setting.property()).trim();
+    private static Object parse(Setting<?> setting, Map<String, Given> given) {
+        return setting.type().parse(givenOrDefault(given, setting).text().trim(), describe(given, setting));
     }
 
-    public int intSetting(Setting setting, int min, int max) {
-        String raw = string(setting);
-        int value;
-        try {
-            value = Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(setting.property() + " must be a whole number, found '" + raw + "'");
-        }
-        if (value < min || value > max) {
-            throw new ConfigException(setting.property() + " must be between " + min + " and " + max + ", found " + value);
-        }
-        return value;
+    private static Given givenOrDefault(Map<String, Given> given, Setting<?> setting) {
+        return given.getOrDefault(setting.property(), new Given(setting.defaultValue(), "default"));
     }
 
-    public boolean booleanSetting(Setting setting) {
-        String raw = string(setting).toLowerCase(Locale.ROOT);
-        if (!raw.equals("true") && !raw.equals("false")) {
-            throw new ConfigException(setting.property() + " must be true or false, found '" + string(setting) + "'");
-        }
-        return raw.equals("true");
-    }
-
-    public long longSetting(Setting setting) {
-        String raw = string(setting);
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(setting.property() + " must be a whole number, found '" + raw + "'");
-        }
-    }
-
-    public double doubleSetting(Setting setting) {
-        String raw = string(setting);
-        try {
-            double value = Double.parseDouble(raw);
-            if (!Double.isFinite(value)) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(setting.property() + " must be a finite number, found '" + raw + "'");
-        }
-    }
-
-    public KrouteConfig.DuplicateRewards duplicateRewards() {
-        String raw = string(Setting.DUPLICATE_REWARDS).toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "first" -> KrouteConfig.DuplicateRewards.FIRST;
-            case "sum" -> KrouteConfig.DuplicateRewards.SUM;
-            default -> throw new ConfigException(Setting.DUPLICATE_REWARDS.property() + " must be first or sum, found '"
-                    + string(Setting.DUPLICATE_REWARDS) + "'");
-        };
-    }
-
-    /** The reward function's weights from the kroute.reward.* settings, validated together. */
-    public RewardFunction.Weights rewardWeights() {
-        double success = doubleSetting(Setting.REWARD_WEIGHT_SUCCESS);
-        double quality = doubleSetting(Setting.REWARD_WEIGHT_QUALITY);
-        double latency = doubleSetting(Setting.REWARD_WEIGHT_LATENCY);
-        double cost = doubleSetting(Setting.REWARD_WEIGHT_COST);
-        double latencyScale = doubleSetting(Setting.REWARD_LATENCY_SCALE_MS);
-        double costScale = doubleSetting(Setting.REWARD_COST_SCALE);
-        try {
-            return new RewardFunction.Weights(success, quality, latency, cost, latencyScale, costScale);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("kroute.reward.*: " + e.getMessage());
-        }
-    }
-
-    /** A duration as {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d} or ISO-8601 ({@code PT1H}). */
-    public Duration duration(Setting setting) {
-        String raw = string(setting);
-        Matcher simple = Pattern.compile("(\\d+)(ms|s|m|h|d)").matcher(raw);
-        try {
-            if (simple.matches()) {
-                long amount = Long.parseLong(simple.group(1));
-                return switch (simple.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-            }
-            return Duration.parse(raw);
-        } catch (ArithmeticException | DateTimeParseException | NumberFormatException e) {
-            throw new ConfigException(setting.property() + " must be a duration such as 500ms, 30s, 10m, 2h or PT1H, found '"
-                    + raw + "'");
-        }
-    }
-
-    /** A duration given on a command's own option, in the same forms as the duration settings. */
-    public Duration durationValue(String raw, String option) {
-        Map<String, String> one = new TreeMap<>(values);
-        one.put(Setting.HALF_LIFE.property(), raw);
-        try {
-            return new RuntimeConfig(one).duration(Setting.HALF_LIFE);
-        } catch (ConfigException e) {
-            throw new ConfigException(option + " must be a duration such as 500ms, 30s, 10m, 2h or PT1H, found '" + raw + "'");
-        }
-    }
-
-    public KrouteConfig.PromptFormat promptFormat() {
-        String raw = string(Setting.PROMPT_FORMAT).toLowerCase(Locale.ROOT);
-        return switch (raw) {
-            case "avro" -> KrouteConfig.PromptFormat.AVRO;
-            case "json" -> KrouteConfig.PromptFormat.JSON;
-            default -> throw new ConfigException(Setting.PROMPT_FORMAT.property() + " must be avro or json, found '"
-                    + string(Setting.PROMPT_FORMAT) + "'");
-        };
-    }
-
-    public OptionalDouble defaultReward() {
-        String raw = string(Setting.DEFAULT_REWARD);
-        if (raw.equalsIgnoreCase("none")) {
-            return OptionalDouble.empty();
-        }
-        try {
-            double value = Double.parseDouble(raw);
-            if (value >= 0 && value <= 1) {
-                return OptionalDouble.of(value);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigException(Setting.DEFAULT_REWARD.property() + " must be a number in [0, 1] or none, found '"
-                + raw + "'");
-    }
-
-    /** Kafka Streams application id: {@code application.id} when given, {@code kroute} otherwise. */
-    public String applicationId() {
-        String value = values.get("application.id");
-        return value == null || value.isBlank() ? "kroute" : value.trim();
+    /** The setting and where its value came from: {@code kroute.http.port (flag --http-port)}. */
+    private static String describe(Map<String, Given> given, Setting<?> setting) {
+        return setting.property() + " (" + givenOrDefault(given, setting).source() + ")";
     }
 
     /**
-     * The topology's configuration for a cluster at {@code bootstrapServers} and a registry at {@code registryUrl}.
-     *
-     * @throws ConfigException naming the setting when the topology refuses a value
+     * Each topology setting on its own must be one the topology takes, so that a refusal names the setting and
+     * where its value came from; then all of them together.
      */
-    public KrouteConfig topologyConfig(String bootstrapServers, String registryUrl) {
-        List<String> providers = Arrays.stream(string(Setting.PROVIDERS).split(",")).map(String::trim)
-                .filter(p -> !p.isEmpty()).toList();
-        String policy = string(Setting.POLICY);
-        if (!PolicyCatalog.NAMES.contains(policy)) {
-            throw new ConfigException(Setting.POLICY.property() + " must be one of "
-                    + String.join(", ", PolicyCatalog.NAMES) + ", found '" + policy + "'");
+    private void checkTopologySettings() {
+        for (Setting<?> setting : Setting.values()) {
+            if (!setting.configuresTopology()) {
+                continue;
+            }
+            KrouteConfig.Builder alone = KrouteConfig.builder();
+            applyTo(setting, alone);
+            try {
+                alone.build();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(describe(given, setting) + ": " + e.getMessage());
+            }
         }
         try {
-            return KrouteConfig.builder()
-                    .applicationId(applicationId())
-                    .bootstrapServers(bootstrapServers)
-                    .schemaRegistryUrl(registryUrl)
-                    .promptFormat(promptFormat())
-                    .modelName(string(Setting.MODEL_NAME))
-                    .providers(providers)
-                    .policy(policy)
-                    .halfLife(duration(Setting.HALF_LIFE))
-                    .rewardWindow(duration(Setting.REWARD_WINDOW))
-                    .defaultReward(defaultReward())
-                    .anomalyEnabled(booleanSetting(Setting.ANOMALY_ENABLED))
-                    .duplicateRewards(duplicateRewards())
-                    .rewardWeights(rewardWeights())
-                    .minClassEvidence(doubleSetting(Setting.MIN_CLASS_EVIDENCE))
-                    .tenantBaselines(booleanSetting(Setting.TENANT_BASELINES))
-                    .tenantMinPrompts(longSetting(Setting.TENANT_MIN_PROMPTS))
-                    .tenantHalfLife(duration(Setting.TENANT_HALF_LIFE))
-                    .armStatePublishInterval(duration(Setting.ARM_STATE_PUBLISH_INTERVAL))
-                    .seed(longSetting(Setting.SEED))
-                    .build();
+            topologyBuilder().build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException("the topology refused its configuration: " + e.getMessage());
         }
     }
 
+    /** The value of {@code setting}: the one given, or its default. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    /** @throws ConfigException naming the setting when the topology refuses its value */
+    private <T> void applyTo(Setting<T> setting, KrouteConfig.Builder builder) {
+        try {
+            setting.applyTo(builder, get(setting));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(describe(given, setting) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The topology's configuration for a cluster at {@code bootstrapServers} and a registry at {@code registryUrl}.
+     *
+     * @throws ConfigException when the topology refuses the settings together
+     */
+    public KrouteConfig topologyConfig(String bootstrapServers, String registryUrl) {
+        try {
+            return topologyBuilder().bootstrapServers(bootstrapServers).schemaRegistryUrl(registryUrl).build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("the topology refused its configuration: " + e.getMessage());
+        }
+    }
+
+    /** Every topology setting applied, on the topology's defaults for the rest. */
+    private KrouteConfig.Builder topologyBuilder() {
+        KrouteConfig.Builder builder = KrouteConfig.builder();
+        Setting.values().forEach(setting -> applyTo(setting, builder));
+        return builder;
+    }
+
     /** The cluster to join; empty means kroute starts its embedded broker. */
     public Optional<String> bootstrapServers() {
-        String value = values.get("bootstrap.servers");
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        return get(Setting.BOOTSTRAP_SERVERS);
     }
 
     public Path dataDir() {
-        return Path.of(string(Setting.DATA_DIR));
+        return get(Setting.DATA_DIR);
     }
 
     public int brokerPort() {
-        return intSetting(Setting.BROKER_PORT, 0, 65_535);
+        return get(Setting.BROKER_PORT);
     }
 
     public String httpHost() {
-        return string(Setting.HTTP_HOST);
+        return get(Setting.HTTP_HOST);
     }
 
     public int httpPort() {
-        return intSetting(Setting.HTTP_PORT, 0, 65_535);
+        return get(Setting.HTTP_PORT);
     }
 
     public Optional<String> schemaRegistryUrl() {
-        String value = string(Setting.SCHEMA_REGISTRY_URL);
-        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        return get(Setting.SCHEMA_REGISTRY_URL);
     }
 
     public int registryPort() {
-        return intSetting(Setting.REGISTRY_PORT, 0, 65_535);
+        return get(Setting.REGISTRY_PORT);
     }
 
     public boolean createTopics() {
-        return booleanSetting(Setting.CREATE_TOPICS);
+        return get(Setting.CREATE_TOPICS);
     }
 
     public int partitions() {
-        return intSetting(Setting.PARTITIONS, 1, 100_000);
+        return get(Setting.PARTITIONS);
     }
 
     /** Empty when the cluster's default replication factor applies. */
     public Optional<Short> replicationFactor() {
-        int value = intSetting(Setting.REPLICATION_FACTOR, -1, Short.MAX_VALUE);
+        int value = get(Setting.REPLICATION_FACTOR);
         return value == -1 ? Optional.empty() : Optional.of((short) value);
     }
 
     public int weightsMaxMessageBytes() {
-        return intSetting(Setting.WEIGHTS_MAX_MESSAGE_BYTES, 1024, Integer.MAX_VALUE);
+        return get(Setting.WEIGHTS_MAX_MESSAGE_BYTES);
     }
 
     /** Every Kafka client and Streams property given (everything not starting with {@code kroute.}). */
     public Map<String, String> kafkaProperties() {
         Map<String, String> result = new TreeMap<>();
-        values.forEach((key, value) -> {
-            if (!key.startsWith(OWN_PREFIX)) {
-                result.put(key, value);
+        given.forEach((key, value) -> {
+            if (!key.startsWith(Setting.OWN_PREFIX)) {
+                result.put(key, value.text());
             }
         });
         return result;
-    }
-
-    /** A copy with {@code bootstrap.servers} set, for when kroute started the broker itself. */
-    public RuntimeConfig withBootstrapServers(String bootstrapServers) {
-        Map<String, String> copy = new TreeMap<>(values);
-        copy.put("bootstrap.servers", bootstrapServers);
-        return new RuntimeConfig(copy);
     }
 
     /** Raised for a configuration that cannot work; the message says what was expected and what was found. */

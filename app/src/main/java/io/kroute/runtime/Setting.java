@@ -1,115 +1,247 @@
 package io.kroute.runtime;
 
 import io.kroute.inference.bandit.PolicyCatalog;
+import io.kroute.inference.bandit.RewardFunction.Weights;
 import io.kroute.topology.KrouteConfig;
-import java.util.Arrays;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * kroute's own settings. Each has a property name (config file), an environment variable and a command-line
- * flag; every other property in the config file or a {@code KROUTE_*} variable is handed to Kafka unchanged.
+ * kroute's settings, each declared once below: its property (config file), flag, type (parsing and validation),
+ * default and description; its environment variable follows from the property. The command-line options
+ * ({@code RuntimeOptions}), the resolved configuration ({@link RuntimeConfig}) and the table in
+ * {@code docs/configuration.md} ({@link SettingsTable}) all come from these declarations. A topology setting
+ * also names its {@link KrouteConfig} component: its default is the topology's own and its value reaches the
+ * topology through {@link KrouteConfig.Builder}.
+ *
+ * <p>Properties outside {@code kroute.} ({@code bootstrap.servers}, {@code application.id}) are Kafka's: they are
+ * declared here for their flag and documentation and, when set, pass to Kafka's clients like any other.
+ *
+ * <p>Adding a setting: declare it below; for one the topology reads, add the component to {@link KrouteConfig}
+ * (with its default in the builder) and name its accessor and setter with {@code topology(...)}. Then rewrite
+ * the table with {@code ./kroute settings-table --write docs/configuration.md}.
+ *
+ * @param <T> the value's type
  */
-public enum Setting {
-    DATA_DIR("kroute.data.dir", "--data-dir", ".kroute",
-            "Folder for the embedded broker's log and Kafka Streams state; reused across runs."),
-    BROKER_PORT("kroute.broker.port", "--broker-port", "0",
-            "Port of the embedded broker on 127.0.0.1; 0 picks a free one. Ignored with bootstrap.servers."),
-    HTTP_HOST("kroute.http.host", "--http-host", "127.0.0.1",
-            "Address the HTTP endpoint (/health, /metrics, /arms, /weights) binds to."),
-    HTTP_PORT("kroute.http.port", "--http-port", "8080", "Port of the HTTP endpoint; 0 picks a free one."),
-    SCHEMA_REGISTRY_URL("kroute.schema.registry.url", "--schema-registry-url", "",
-            "Confluent-compatible schema registry. Empty: kroute serves its in-memory registry over HTTP."),
-    REGISTRY_PORT("kroute.registry.port", "--registry-port", "8081",
-            "Port on 127.0.0.1 for the in-memory registry when no external one is set; 0 picks a free one."),
-    CREATE_TOPICS("kroute.topics.create", "--no-create-topics", "true",
-            "Create missing topics at start-up (existing topics are never altered); the flag sets false."),
-    PARTITIONS("kroute.topics.partitions", "--partitions", "3",
-            "Partitions of each topic kroute creates (the weights topic always has 1)."),
-    REPLICATION_FACTOR("kroute.topics.replication.factor", "--replication-factor", "-1",
-            "Replicas of each topic kroute creates; -1 uses the cluster's default (1 on the embedded broker)."),
-    WEIGHTS_MAX_MESSAGE_BYTES("kroute.topics.weights.max.message.bytes", "--weights-max-message-bytes",
-            Integer.toString(TopicLayout.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES),
-            "max.message.bytes of the weights topic when kroute creates it: the largest weight file accepted."),
-    PROMPT_FORMAT("kroute.prompts.format", "--prompt-format", "avro",
-            "Encoding of values on the prompts topic: avro (Confluent wire format) or json (one JSON object)."),
-    PROVIDERS("kroute.providers", "--providers", String.join(",", Defaults.TOPOLOGY.providers()),
-            "The LLM providers the bandits choose from, comma-separated."),
-    POLICY("kroute.policy", "--policy", Defaults.TOPOLOGY.policy(),
-            "Bandit policy: one of " + String.join(", ", PolicyCatalog.NAMES) + "."),
-    MODEL_NAME("kroute.model.name", "--model-name", Defaults.TOPOLOGY.modelName(),
-            "The model (key on the weights topic) this application follows."),
-    HALF_LIFE("kroute.half.life", "--half-life", "1h",
-            "Half-life of the discounting of arm statistics, in event time (e.g. 30m, 1h, PT2H); with `thompson`, of an "
-                    + "arm's recent statistics, used once they disagree with its history."),
-    REWARD_WINDOW("kroute.reward.window", "--reward-window", "10m",
-            "How long after a decision its reward may arrive."),
-    DEFAULT_REWARD("kroute.default.reward", "--default-reward", "0",
-            "Reward folded in for a decision that got none within the window, in [0, 1]; none to fold nothing."),
-    DUPLICATE_REWARDS("kroute.duplicate.rewards", "--duplicate-rewards", "first",
-            "A second reward for one decision: first (counted once, later ones ignored and counted) or sum."),
-    REWARD_WEIGHT_SUCCESS("kroute.reward.weight.success", "--reward-weight-success",
-            Double.toString(Defaults.TOPOLOGY.rewardWeights().success()),
-            "Weight of a successful call in the reward (a failed call earns 0)."),
-    REWARD_WEIGHT_QUALITY("kroute.reward.weight.quality", "--reward-weight-quality",
-            Double.toString(Defaults.TOPOLOGY.rewardWeights().quality()),
-            "Weight of the quality score in [0, 1] (left out when a reward carries none)."),
-    REWARD_WEIGHT_LATENCY("kroute.reward.weight.latency", "--reward-weight-latency",
-            Double.toString(Defaults.TOPOLOGY.rewardWeights().latency()),
-            "Weight of the latency term s / (s + latency ms), s = kroute.reward.latency.scale.ms."),
-    REWARD_WEIGHT_COST("kroute.reward.weight.cost", "--reward-weight-cost",
-            Double.toString(Defaults.TOPOLOGY.rewardWeights().cost()),
-            "Weight of the cost term s / (s + cost), s = kroute.reward.cost.scale."),
-    REWARD_LATENCY_SCALE_MS("kroute.reward.latency.scale.ms", "--reward-latency-scale-ms",
-            Double.toString(Defaults.TOPOLOGY.rewardWeights().latencyScaleMs()),
-            "Latency in milliseconds that earns half of the latency term."),
-    REWARD_COST_SCALE("kroute.reward.cost.scale", "--reward-cost-scale",
-            Double.toString(Defaults.TOPOLOGY.rewardWeights().costScale()),
-            "Cost per call that earns half of the cost term."),
-    MIN_CLASS_EVIDENCE("kroute.min.class.evidence", "--min-class-evidence",
-            Double.toString(Defaults.TOPOLOGY.minClassEvidence()),
-            "Rewards a class needs before its own arm statistics replace the global ones."),
-    ANOMALY_ENABLED("kroute.anomaly.enabled", "--anomaly-enabled", "true",
-            "Screen prompts with the anomaly filter (false: every valid prompt is routed)."),
-    TENANT_BASELINES("kroute.tenant.baselines", "--tenant-baselines", "false",
-            "Score each tenant's prompts against its own adaptive baseline once it is warm."),
-    TENANT_MIN_PROMPTS("kroute.tenant.min.prompts", "--tenant-min-prompts",
-            Long.toString(Defaults.TOPOLOGY.tenantMinPrompts()),
-            "Normal prompts a tenant's baseline needs (its warm-up) before it replaces the shipped one."),
-    TENANT_HALF_LIFE("kroute.tenant.half.life", "--tenant-half-life", "1d",
-            "Half-life of a tenant baseline's memory, in event time."),
-    ARM_STATE_PUBLISH_INTERVAL("kroute.arm.state.publish.interval", "--arm-state-publish-interval", "1s",
-            "How often changed arm statistics are written to arm-state; 0s writes every change at once."),
-    SEED("kroute.seed", "--seed", Long.toString(Defaults.TOPOLOGY.seed()),
-            "Seed of the bandits' random draws, for repeatable runs.");
-
-    /** The topology's own defaults, so the two never drift apart. */
-    private static final class Defaults {
-        static final KrouteConfig TOPOLOGY = KrouteConfig.builder().build();
-    }
-
+public final class Setting<T> {
     public static final String ENV_PREFIX = "KROUTE_";
+    static final String OWN_PREFIX = "kroute.";
+
+    // Initialised before the declarations, which use them.
+    private static final KrouteConfig TOPOLOGY_DEFAULTS = KrouteConfig.builder().build();
+    private static final List<Setting<?>> DECLARED = new ArrayList<>();
+
+    public static final Setting<Optional<String>> BOOTSTRAP_SERVERS =
+            declare("bootstrap.servers", "--bootstrap-servers", SettingType.optionalText("HOST:PORT,..."))
+                    .defaultValue("")
+                    .describe("The Kafka cluster to join; without it kroute starts its embedded broker.");
+    public static final Setting<String> APPLICATION_ID =
+            declare("application.id", "--application-id", SettingType.text("ID"))
+                    .topology(KrouteConfig::applicationId, KrouteConfig.Builder::applicationId)
+                    .describe("Kafka Streams application id: instances with the same id share the work.");
+    public static final Setting<Path> DATA_DIR =
+            declare("kroute.data.dir", "--data-dir", SettingType.folder())
+                    .defaultValue(".kroute")
+                    .describe("Folder for the embedded broker's log and Kafka Streams state; reused across runs.");
+    public static final Setting<Integer> BROKER_PORT =
+            declare("kroute.broker.port", "--broker-port", SettingType.port())
+                    .defaultValue("0")
+                    .describe("Port of the embedded broker on 127.0.0.1; 0 picks a free one. Ignored with "
+                            + "bootstrap.servers.");
+    public static final Setting<String> HTTP_HOST =
+            declare("kroute.http.host", "--http-host", SettingType.text("HOST"))
+                    .defaultValue("127.0.0.1")
+                    .describe("Address the HTTP endpoint (/health, /metrics, /arms, /weights) binds to.");
+    public static final Setting<Integer> HTTP_PORT =
+            declare("kroute.http.port", "--http-port", SettingType.port())
+                    .defaultValue("8080")
+                    .describe("Port of the HTTP endpoint; 0 picks a free one.");
+    public static final Setting<Optional<String>> SCHEMA_REGISTRY_URL =
+            declare("kroute.schema.registry.url", "--schema-registry-url", SettingType.optionalText("URL"))
+                    .defaultValue("")
+                    .describe("Confluent-compatible schema registry. Empty: kroute serves its in-memory registry "
+                            + "over HTTP.");
+    public static final Setting<Integer> REGISTRY_PORT =
+            declare("kroute.registry.port", "--registry-port", SettingType.port())
+                    .defaultValue("8081")
+                    .describe("Port on 127.0.0.1 for the in-memory registry when no external one is set; 0 picks a "
+                            + "free one.");
+    public static final Setting<Boolean> CREATE_TOPICS =
+            declare("kroute.topics.create", "--no-create-topics", SettingType.bool())
+                    .flagSets("false")
+                    .defaultValue("true")
+                    .describe("Create missing topics at start-up (existing topics are never altered); the flag sets "
+                            + "false.");
+    public static final Setting<Integer> PARTITIONS =
+            declare("kroute.topics.partitions", "--partitions", SettingType.integer(1, 100_000))
+                    .defaultValue("3")
+                    .describe("Partitions of each topic kroute creates (the weights topic always has 1).");
+    public static final Setting<Integer> REPLICATION_FACTOR =
+            declare("kroute.topics.replication.factor", "--replication-factor",
+                    SettingType.integer(-1, Short.MAX_VALUE).where(replicas -> replicas != 0,
+                            "-1 (the cluster's default) or a whole number from 1 to " + Short.MAX_VALUE))
+                    .defaultValue("-1")
+                    .describe("Replicas of each topic kroute creates; -1 uses the cluster's default (1 on the "
+                            + "embedded broker).");
+    public static final Setting<Integer> WEIGHTS_MAX_MESSAGE_BYTES =
+            declare("kroute.topics.weights.max.message.bytes", "--weights-max-message-bytes",
+                    SettingType.integer(1024, Integer.MAX_VALUE).label("BYTES"))
+                    .defaultValue(Integer.toString(TopicLayout.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES))
+                    .describe("max.message.bytes of the weights topic when kroute creates it: the largest weight "
+                            + "file accepted.");
+    public static final Setting<KrouteConfig.PromptFormat> PROMPT_FORMAT =
+            declare("kroute.prompts.format", "--prompt-format", SettingType.constant(KrouteConfig.PromptFormat.class))
+                    .topology(KrouteConfig::promptFormat, KrouteConfig.Builder::promptFormat)
+                    .describe("Encoding of values on the prompts topic: avro (Confluent wire format) or json (one "
+                            + "JSON object).");
+    public static final Setting<List<String>> PROVIDERS =
+            declare("kroute.providers", "--providers", SettingType.names("P1,P2,..."))
+                    .topology(KrouteConfig::providers, KrouteConfig.Builder::providers)
+                    .describe("The LLM providers the bandits choose from, comma-separated.");
+    public static final Setting<String> POLICY =
+            declare("kroute.policy", "--policy", SettingType.oneOf(PolicyCatalog.NAMES))
+                    .topology(KrouteConfig::policy, KrouteConfig.Builder::policy)
+                    .describe("Bandit policy: one of " + String.join(", ", PolicyCatalog.NAMES) + ".");
+    public static final Setting<String> MODEL_NAME =
+            declare("kroute.model.name", "--model-name", SettingType.text("NAME"))
+                    .topology(KrouteConfig::modelName, KrouteConfig.Builder::modelName)
+                    .describe("The model (key on the weights topic) this application follows.");
+    public static final Setting<Duration> HALF_LIFE =
+            declare("kroute.half.life", "--half-life", SettingType.positiveDuration())
+                    .topology(KrouteConfig::halfLife, KrouteConfig.Builder::halfLife)
+                    .describe("Half-life of the discounting of arm statistics, in event time (e.g. 30m, 1h, PT2H); "
+                            + "with `thompson`, of an arm's recent statistics, used once they disagree with its "
+                            + "history.");
+    public static final Setting<Duration> REWARD_WINDOW =
+            declare("kroute.reward.window", "--reward-window", SettingType.positiveDuration())
+                    .topology(KrouteConfig::rewardWindow, KrouteConfig.Builder::rewardWindow)
+                    .describe("How long after a decision its reward may arrive.");
+    public static final Setting<OptionalDouble> DEFAULT_REWARD =
+            declare("kroute.default.reward", "--default-reward", SettingType.fractionOrNone())
+                    .topology(KrouteConfig::defaultReward, KrouteConfig.Builder::defaultReward)
+                    .describe("Reward folded in for a decision that got none within the window, in [0, 1]; none to "
+                            + "fold nothing.");
+    public static final Setting<KrouteConfig.DuplicateRewards> DUPLICATE_REWARDS = declare("kroute.duplicate.rewards",
+            "--duplicate-rewards", SettingType.constant(KrouteConfig.DuplicateRewards.class))
+            .topology(KrouteConfig::duplicateRewards, KrouteConfig.Builder::duplicateRewards)
+            .describe("A second reward for one decision: first (counted once, later ones ignored and counted) or sum.");
+    public static final Setting<Double> REWARD_WEIGHT_SUCCESS =
+            rewardTerm("kroute.reward.weight.success", "--reward-weight-success", "W", Weights::success,
+                    (w, v) -> new Weights(v, w.quality(), w.latency(), w.cost(), w.latencyScaleMs(), w.costScale()))
+                    .describe("Weight of a successful call in the reward (a failed call earns 0).");
+    public static final Setting<Double> REWARD_WEIGHT_QUALITY =
+            rewardTerm("kroute.reward.weight.quality", "--reward-weight-quality", "W", Weights::quality,
+                    (w, v) -> new Weights(w.success(), v, w.latency(), w.cost(), w.latencyScaleMs(), w.costScale()))
+                    .describe("Weight of the quality score in [0, 1] (left out when a reward carries none).");
+    public static final Setting<Double> REWARD_WEIGHT_LATENCY =
+            rewardTerm("kroute.reward.weight.latency", "--reward-weight-latency", "W", Weights::latency,
+                    (w, v) -> new Weights(w.success(), w.quality(), v, w.cost(), w.latencyScaleMs(), w.costScale()))
+                    .describe("Weight of the latency term s / (s + latency ms), s = kroute.reward.latency.scale.ms.");
+    public static final Setting<Double> REWARD_WEIGHT_COST =
+            rewardTerm("kroute.reward.weight.cost", "--reward-weight-cost", "W", Weights::cost,
+                    (w, v) -> new Weights(w.success(), w.quality(), w.latency(), v, w.latencyScaleMs(), w.costScale()))
+                    .describe("Weight of the cost term s / (s + cost), s = kroute.reward.cost.scale.");
+    public static final Setting<Double> REWARD_LATENCY_SCALE_MS =
+            rewardTerm("kroute.reward.latency.scale.ms", "--reward-latency-scale-ms", "MS", Weights::latencyScaleMs,
+                    (w, v) -> new Weights(w.success(), w.quality(), w.latency(), w.cost(), v, w.costScale()))
+                    .describe("Latency in milliseconds that earns half of the latency term.");
+    public static final Setting<Double> REWARD_COST_SCALE =
+            rewardTerm("kroute.reward.cost.scale", "--reward-cost-scale", "COST", Weights::costScale,
+                    (w, v) -> new Weights(w.success(), w.quality(), w.latency(), w.cost(), w.latencyScaleMs(), v))
+                    .describe("Cost per call that earns half of the cost term.");
+    public static final Setting<Double> MIN_CLASS_EVIDENCE =
+            declare("kroute.min.class.evidence", "--min-class-evidence", SettingType.number())
+                    .topology(KrouteConfig::minClassEvidence, KrouteConfig.Builder::minClassEvidence)
+                    .describe("Rewards a class needs before its own arm statistics replace the global ones.");
+    public static final Setting<Boolean> ANOMALY_ENABLED =
+            declare("kroute.anomaly.enabled", "--anomaly-enabled", SettingType.bool())
+                    .topology(KrouteConfig::anomalyEnabled, KrouteConfig.Builder::anomalyEnabled)
+                    .describe("Screen prompts with the anomaly filter (false: every valid prompt is routed).");
+    public static final Setting<Boolean> TENANT_BASELINES =
+            declare("kroute.tenant.baselines", "--tenant-baselines", SettingType.bool())
+                    .topology(KrouteConfig::tenantBaselines, KrouteConfig.Builder::tenantBaselines)
+                    .describe("Score each tenant's prompts against its own adaptive baseline once it is warm.");
+    public static final Setting<Long> TENANT_MIN_PROMPTS =
+            declare("kroute.tenant.min.prompts", "--tenant-min-prompts", SettingType.wholeNumber())
+                    .topology(KrouteConfig::tenantMinPrompts, KrouteConfig.Builder::tenantMinPrompts)
+                    .describe("Normal prompts a tenant's baseline needs (its warm-up) before it replaces the shipped "
+                            + "one.");
+    public static final Setting<Duration> TENANT_HALF_LIFE =
+            declare("kroute.tenant.half.life", "--tenant-half-life", SettingType.positiveDuration())
+                    .topology(KrouteConfig::tenantHalfLife, KrouteConfig.Builder::tenantHalfLife)
+                    .describe("Half-life of a tenant baseline's memory, in event time.");
+    public static final Setting<Duration> ARM_STATE_PUBLISH_INTERVAL = declare("kroute.arm.state.publish.interval",
+            "--arm-state-publish-interval", SettingType.duration())
+            .topology(KrouteConfig::armStatePublishInterval, KrouteConfig.Builder::armStatePublishInterval)
+            .describe("How often changed arm statistics are written to arm-state; 0s writes every change at once.");
+    public static final Setting<Long> SEED = declare("kroute.seed", "--seed", SettingType.wholeNumber())
+            .topology(KrouteConfig::seed, KrouteConfig.Builder::seed)
+            .describe("Seed of the bandits' random draws, for repeatable runs.");
 
     private final String property;
     private final String flag;
+    private final String flagValue;
+    private final SettingType<T> type;
     private final String defaultValue;
     private final String description;
+    private final BiConsumer<KrouteConfig.Builder, T> topology;
 
-    Setting(String property, String flag, String defaultValue, String description) {
-        this.property = property;
-        this.flag = flag;
-        this.defaultValue = defaultValue;
+    private Setting(Draft<T> draft, String description) {
+        this.property = draft.property;
+        this.flag = draft.flag;
+        this.flagValue = draft.flagValue;
+        this.type = draft.type;
+        this.defaultValue = Objects.requireNonNull(draft.defaultValue, () -> property + " declares no default");
         this.description = description;
+        this.topology = draft.topology;
     }
 
+    /** Every setting, in the order of the documentation's table. */
+    public static List<Setting<?>> values() {
+        return Collections.unmodifiableList(DECLARED);
+    }
+
+    public static Optional<Setting<?>> byProperty(String property) {
+        return DECLARED.stream().filter(setting -> setting.property.equals(property)).findFirst();
+    }
+
+    /** The key in the config file, e.g. {@code kroute.http.port}. */
     public String property() {
         return property;
+    }
+
+    /**
+     * {@code kroute.http.port} is set by {@code KROUTE_HTTP_PORT}, Kafka's {@code application.id} by
+     * {@code KROUTE_APPLICATION_ID}.
+     */
+    public String environmentVariable() {
+        String name = isKafkaProperty() ? property : property.substring(OWN_PREFIX.length());
+        return ENV_PREFIX + name.replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     public String flag() {
         return flag;
     }
 
+    /** For a flag that takes no value: the value it sets. */
+    public Optional<String> flagValue() {
+        return Optional.ofNullable(flagValue);
+    }
+
+    public SettingType<T> type() {
+        return type;
+    }
+
+    /** The default as text; empty for none. */
     public String defaultValue() {
         return defaultValue;
     }
@@ -118,12 +250,80 @@ public enum Setting {
         return description;
     }
 
-    /** {@code kroute.http.port} is set by {@code KROUTE_HTTP_PORT}. */
-    public String environmentVariable() {
-        return ENV_PREFIX + property.substring("kroute.".length()).replace('.', '_').toUpperCase(Locale.ROOT);
+    /** A Kafka client or Streams property, passed to Kafka when set, rather than one of kroute's own. */
+    public boolean isKafkaProperty() {
+        return !property.startsWith(OWN_PREFIX);
     }
 
-    public static Optional<Setting> byProperty(String property) {
-        return Arrays.stream(values()).filter(s -> s.property.equals(property)).findFirst();
+    /** Sets {@code value} on the topology's configuration; does nothing for a setting the topology does not read. */
+    void applyTo(KrouteConfig.Builder builder, T value) {
+        if (topology != null) {
+            topology.accept(builder, value);
+        }
+    }
+
+    boolean configuresTopology() {
+        return topology != null;
+    }
+
+    @Override
+    public String toString() {
+        return property;
+    }
+
+    private static <T> Draft<T> declare(String property, String flag, SettingType<T> type) {
+        return new Draft<>(property, flag, type);
+    }
+
+    /** One term of the reward function: a number that replaces one component of the topology's weights. */
+    private static Draft<Double> rewardTerm(String property, String flag, String label, Function<Weights, Double> term,
+            RewardTermSetter replace) {
+        return declare(property, flag, SettingType.number().label(label))
+                .topology(config -> term.apply(config.rewardWeights()),
+                        (builder, value) -> builder.rewardWeights(weights -> replace.with(weights, value)));
+    }
+
+    private interface RewardTermSetter {
+        Weights with(Weights weights, double value);
+    }
+
+    /** A declaration being written; {@link #describe} ends it. */
+    private static final class Draft<T> {
+        final String property;
+        final String flag;
+        final SettingType<T> type;
+        String flagValue;
+        String defaultValue;
+        BiConsumer<KrouteConfig.Builder, T> topology;
+
+        Draft(String property, String flag, SettingType<T> type) {
+            this.property = property;
+            this.flag = flag;
+            this.type = type;
+        }
+
+        Draft<T> defaultValue(String text) {
+            defaultValue = text;
+            return this;
+        }
+
+        /** The flag takes no value and sets {@code value}. */
+        Draft<T> flagSets(String value) {
+            flagValue = value;
+            return this;
+        }
+
+        /** A topology setting: its default is the topology's, its value goes to {@code setter}. */
+        Draft<T> topology(Function<KrouteConfig, T> getter, BiConsumer<KrouteConfig.Builder, T> setter) {
+            defaultValue = type.format(getter.apply(TOPOLOGY_DEFAULTS));
+            topology = setter;
+            return this;
+        }
+
+        Setting<T> describe(String description) {
+            Setting<T> setting = new Setting<>(this, description);
+            DECLARED.add(setting);
+            return setting;
+        }
     }
 }

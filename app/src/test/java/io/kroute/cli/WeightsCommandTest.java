@@ -103,6 +103,14 @@ class WeightsCommandTest {
         assertThat(run.err).contains("no cluster to publish to").contains("--bootstrap-servers");
     }
 
+    @Test
+    void shouldRefuseABadSettingInOneLineBeforeLookingForACluster() {
+        Run run = run("weights", "publish", SHIPPED.toString(), "--partitions", "0");
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).isEqualTo("kroute weights publish: configuration: kroute.topics.partitions (flag "
+                + "--partitions): expected a whole number from 1 to 100000, found '0'" + System.lineSeparator());
+    }
+
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -68,13 +68,15 @@ class RuntimeConfigTest {
     @Test
     void shouldRejectOutOfRangeAndMalformedValuesSayingWhatWasExpected() {
         assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of("KROUTE_HTTP_PORT", "70000"), Map.of()))
-                .hasMessage("kroute.http.port must be between 0 and 65535, found 70000");
+                .hasMessage("kroute.http.port (environment variable KROUTE_HTTP_PORT): expected a whole number from 0 "
+                        + "to 65535, found '70000'");
         assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.topics.partitions", "many")))
-                .hasMessage("kroute.topics.partitions must be a whole number, found 'many'");
+                .hasMessage("kroute.topics.partitions (flag --partitions): expected a whole number from 1 to 100000, "
+                        + "found 'many'");
         assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.topics.create", "yes")))
-                .hasMessage("kroute.topics.create must be true or false, found 'yes'");
+                .hasMessage("kroute.topics.create (flag --no-create-topics): expected true or false, found 'yes'");
         assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.topics.replication.factor", "0")))
-                .hasMessageContaining("must be -1 or at least 1, found 0");
+                .hasMessageContaining("expected -1 (the cluster's default) or a whole number from 1 to 32767, found '0'");
     }
 
     @Test
@@ -89,7 +91,7 @@ class RuntimeConfigTest {
         assertThat(Setting.HTTP_PORT.environmentVariable()).isEqualTo("KROUTE_HTTP_PORT");
         assertThat(Setting.WEIGHTS_MAX_MESSAGE_BYTES.environmentVariable())
                 .isEqualTo("KROUTE_TOPICS_WEIGHTS_MAX_MESSAGE_BYTES");
-        for (Setting setting : Setting.values()) {
+        for (Setting<?> setting : Setting.values()) {
             assertThat(RuntimeConfig.fromEnvironment(Map.of(setting.environmentVariable(), "x")))
                     .containsOnlyKeys(setting.property());
         }
@@ -125,8 +127,10 @@ class RuntimeConfigTest {
                 .isInstanceOf(RuntimeConfig.ConfigException.class)
                 .hasMessageContaining("expected at least one weight > 0, found all 0");
         assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of("KROUTE_REWARD_WEIGHT_COST", "cheap"), Map.of()))
-                .hasMessageContaining("kroute.reward.weight.cost must be a finite number, found 'cheap'");
+                .hasMessageContaining("kroute.reward.weight.cost (environment variable KROUTE_REWARD_WEIGHT_COST): "
+                        + "expected a finite number, found 'cheap'");
         assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.duplicate.rewards", "twice")))
-                .hasMessageContaining("kroute.duplicate.rewards must be first or sum, found 'twice'");
+                .hasMessageContaining("kroute.duplicate.rewards (flag --duplicate-rewards): expected first or sum, "
+                        + "found 'twice'");
     }
 }

@@ -10,11 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything the topology needs to know, validated once at construction so a bad setting fails at start-up
  * with a message naming the setting, what was expected and what was found. Immutable; build with
- * {@link #builder()}.
+ * {@link #builder()}, whose values are the defaults: the application's settings take theirs from it.
  *
  * @param applicationId Kafka Streams application id (consumer group, internal topic prefix)
  * @param bootstrapServers Kafka bootstrap servers
@@ -285,6 +286,12 @@ public record KrouteConfig(
 
         public Builder rewardWeights(RewardFunction.Weights value) {
             rewardWeights = value;
+            return this;
+        }
+
+        /** Changes the reward weights set so far, e.g. one term at a time. */
+        public Builder rewardWeights(UnaryOperator<RewardFunction.Weights> change) {
+            rewardWeights = change.apply(rewardWeights);
             return this;
         }
 

@@ -45,7 +45,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * kroute's Kafka Streams topology, built as a pure function of its configuration: what the tests drive is what
- * production runs. Three paths (see the README's diagram):
+ * production runs. Three paths (see docs/concepts.md and docs/architecture.md):
  * <ul>
  *   <li>decide: {@code prompts} → decode → classify and screen → {@code quarantine}, or choose a provider →
  *       {@code decisions};</li>
