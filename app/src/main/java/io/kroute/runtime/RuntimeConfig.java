@@ -192,10 +192,22 @@ public final class RuntimeConfig {
         }
     }
 
-    /** Every topology setting applied, on the topology's defaults for the rest. */
+    /** Every topology setting applied, on the topology's defaults for the rest, and the provider catalog file. */
     private KrouteConfig.Builder topologyBuilder() {
         KrouteConfig.Builder builder = KrouteConfig.builder();
         Setting.values().forEach(setting -> applyTo(setting, builder));
+        Optional<String> file = get(Setting.PROVIDERS_FILE);
+        if (file.isPresent()) {
+            if (given.containsKey(Setting.PROVIDERS.property())) {
+                throw new ConfigException("set " + describe(given, Setting.PROVIDERS) + " or "
+                        + describe(given, Setting.PROVIDERS_FILE) + ", not both");
+            }
+            try {
+                builder.catalog(CatalogFiles.read(Path.of(file.get())));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(describe(given, Setting.PROVIDERS_FILE) + ": " + e.getMessage());
+            }
+        }
         return builder;
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,6 +42,8 @@ import java.util.function.UnaryOperator;
  * @param catalog the providers with their context windows, prices, tags and tokenizers, and the eligibility
  *     rules (docs/routing.md); its names are {@code providers}. Null (in the builder: unset) makes one from
  *     {@code providers} alone, with no limits and no rules.
+ * @param outputReserveTokens replaces the catalog's output reserve when present
+ * @param maxCostUsd replaces the catalog's global cost limit when present
  */
 public record KrouteConfig(
         String applicationId,
@@ -62,7 +65,9 @@ public record KrouteConfig(
         RewardFunction.Weights rewardWeights,
         Duration armStatePublishInterval,
         long seed,
-        ProviderCatalog catalog) {
+        ProviderCatalog catalog,
+        OptionalLong outputReserveTokens,
+        OptionalDouble maxCostUsd) {
 
     /** How prompt events are encoded on the wire. */
     public enum PromptFormat {
@@ -91,6 +96,19 @@ public record KrouteConfig(
         modelName = requireText("modelName", modelName);
         providers = checkProviders(catalog == null ? providers : catalog.names());
         catalog = catalog == null ? ProviderCatalog.ofNames(providers) : catalog;
+        Objects.requireNonNull(outputReserveTokens, "outputReserveTokens: expected a value or empty, found null");
+        Objects.requireNonNull(maxCostUsd, "maxCostUsd: expected a value or empty, found null");
+        if (outputReserveTokens.isPresent() && outputReserveTokens.getAsLong() < 0) {
+            throw new IllegalArgumentException("outputReserveTokens: expected a whole number >= 0, found "
+                    + outputReserveTokens.getAsLong());
+        }
+        if (maxCostUsd.isPresent() && !(maxCostUsd.getAsDouble() > 0 && Double.isFinite(maxCostUsd.getAsDouble()))) {
+            throw new IllegalArgumentException("maxCostUsd: expected a finite amount > 0, found " + maxCostUsd.getAsDouble());
+        }
+        if (outputReserveTokens.isPresent() || maxCostUsd.isPresent()) {
+            catalog = catalog.withLimits(outputReserveTokens.orElse(catalog.rules().outputReserveTokens()),
+                    maxCostUsd.orElse(catalog.rules().maxCostUsd()));
+        }
         policy = requireText("policy", policy);
         halfLife = requirePositive("halfLife", halfLife);
         // Fails with the list of known names for an unknown policy.
@@ -134,7 +152,7 @@ public record KrouteConfig(
                 .anomalyEnabled(anomalyEnabled).tenantBaselines(tenantBaselines).tenantMinPrompts(tenantMinPrompts)
                 .tenantHalfLife(tenantHalfLife).rewardWindow(rewardWindow).defaultReward(defaultReward).duplicateRewards(duplicateRewards)
                 .rewardWeights(rewardWeights).armStatePublishInterval(armStatePublishInterval).seed(seed)
-                .catalog(catalog);
+                .catalog(catalog).outputReserveTokens(outputReserveTokens).maxCostUsd(maxCostUsd);
     }
 
     /** The key of one arm on {@code arm-state} and in the arm stores: {@code class|provider}. */
@@ -197,6 +215,8 @@ public record KrouteConfig(
         private Duration armStatePublishInterval = Duration.ofSeconds(1);
         private long seed = 42;
         private ProviderCatalog catalog;
+        private OptionalLong outputReserveTokens = OptionalLong.empty();
+        private OptionalDouble maxCostUsd = OptionalDouble.empty();
 
         public Builder applicationId(String value) {
             applicationId = value;
@@ -227,6 +247,16 @@ public record KrouteConfig(
         public Builder providers(List<String> value) {
             providers = value;
             catalog = null;
+            return this;
+        }
+
+        public Builder outputReserveTokens(OptionalLong value) {
+            outputReserveTokens = value;
+            return this;
+        }
+
+        public Builder maxCostUsd(OptionalDouble value) {
+            maxCostUsd = value;
             return this;
         }
 
@@ -314,7 +344,7 @@ public record KrouteConfig(
             return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, modelName,
                     providers, policy, halfLife, minClassEvidence, anomalyEnabled, tenantBaselines, tenantMinPrompts,
                     tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, rewardWeights, armStatePublishInterval, seed,
-                    catalog);
+                    catalog, outputReserveTokens, maxCostUsd);
         }
     }
 }
