@@ -13,6 +13,7 @@ import io.kroute.inference.classify.TextClassifier;
 import io.kroute.inference.routing.ProviderCatalog;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.ArmState;
+import io.kroute.schemas.ProviderExclusion;
 import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.decide.ArmBoard;
 import io.kroute.topology.decide.ProviderChooser;
@@ -100,8 +101,12 @@ public final class DecisionFixture {
         if (eligible == 0) {
             return rules.quarantineExclusions(label, RoutingFixture.TENANT);
         }
-        ProviderChooser.Chosen chosen = chooser.choose(label, model, eligible);
-        return rules.decisionExclusions(label, RoutingFixture.TENANT, eligible).isEmpty() ? chosen : chosen.choice();
+        return new RoutedChoice(chooser.choose(label, model, eligible),
+                rules.decisionExclusions(label, RoutingFixture.TENANT, eligible));
+    }
+
+    /** What a decision record is made of when the rules are on: the choice and the exclusions it names. */
+    record RoutedChoice(ProviderChooser.Chosen chosen, List<ProviderExclusion> exclusions) {
     }
 
     /**
