@@ -1,22 +1,20 @@
 package io.kroute.cli;
 
-import io.kroute.runtime.DefaultWeights;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kroute.inference.text.PromptFile;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.inference.weights.WeightFileException;
+import io.kroute.runtime.DefaultWeights;
 import io.kroute.runtime.EmbeddedKafkaBroker;
+import io.kroute.runtime.Folders;
 import io.kroute.runtime.bench.BenchReport;
 import io.kroute.runtime.bench.PipelineBench;
 import io.kroute.runtime.bench.PipelineBench.Pipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,33 +104,17 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        if (!args.isEmpty() && args.get(0).equals("bench")) {
-            args.remove(0); // the parse result of a subcommand starts with the subcommand's own name
-        }
-        String command = "./kroute bench " + String.join(" ", args);
-        PipelineBench.Settings settings;
-        PipelineBench.Layout layout;
-        WeightFile weightFile;
-        List<PipelineBench.PromptText> texts;
+        Inputs inputs;
         try {
-            settings = new PipelineBench.Settings(backlog, rate, Duration.ofSeconds(durationSeconds),
-                    Duration.ofSeconds(warmupSeconds), commitIntervalMs, lingerMs, compression);
-            layout = new PipelineBench.Layout(partitions, streamThreads);
-            for (long interval : extraCommitIntervals) {
-                if (interval < 1) {
-                    throw new IllegalArgumentException("latency commit interval: expected >= 1 ms, found " + interval);
-                }
-            }
-            weightFile = DefaultWeights.load(weights);
-            texts = readPrompts(prompts != null ? prompts : home().resolve("weights").resolve("prompts.jsonl"));
-        } catch (IllegalArgumentException | WeightFileException e) {
+            inputs = inputs();
+        } catch (IllegalArgumentException | UncheckedIOException | WeightFileException e) {
             err.println("kroute bench: " + e.getMessage());
             return 2;
         }
+        BenchReport results = new BenchReport(commandLine(), BenchReport.Machine.describe(), inputs.settings(),
+                bootstrapServers == null ? "embedded broker (same JVM)" : "cluster " + bootstrapServers,
+                inputs.layout());
         Path dataDir = Files.createTempDirectory("kroute-bench");
-        BenchReport results = new BenchReport(command, BenchReport.Machine.describe(), settings,
-                bootstrapServers == null ? "embedded broker (same JVM)" : "cluster " + bootstrapServers, layout);
         EmbeddedKafkaBroker broker = null;
         try {
             String servers = bootstrapServers;
@@ -140,36 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
                 broker = EmbeddedKafkaBroker.start(dataDir, 0, false);
                 servers = broker.bootstrapServers();
             }
-            try (PipelineBench bench = new PipelineBench(servers, weightFile, texts, dataDir.resolve("streams"),
-                    message -> err.println("kroute bench: " + message), layout)) {
-                // Untimed first: the JIT compiles the clients, serdes and inference before any figure is taken.
-                PipelineBench.Settings warmup = new PipelineBench.Settings(Math.min(backlog, 20_000), rate,
-                        settings.latencyDuration(), settings.warmup(), commitIntervalMs, lingerMs, compression);
-                for (Pipeline pipeline : Pipeline.values()) {
-                    progress(err, "warm-up", pipeline, false, commitIntervalMs);
-                    bench.throughput(pipeline, false, warmup);
-                }
-                if (!skipThroughput) {
-                    for (boolean exactlyOnce : new boolean[] {false, true}) {
-                        for (Pipeline pipeline : Pipeline.values()) {
-                            progress(err, "throughput", pipeline, exactlyOnce, commitIntervalMs);
-                            results.add(bench.throughput(pipeline, exactlyOnce, settings));
-                        }
-                    }
-                }
-                if (!skipLatency) {
-                    List<Long> intervals = new ArrayList<>(List.of(commitIntervalMs));
-                    intervals.addAll(extraCommitIntervals);
-                    for (long interval : intervals) {
-                        PipelineBench.Settings run = new PipelineBench.Settings(backlog, rate,
-                                settings.latencyDuration(), settings.warmup(), interval, lingerMs, compression);
-                        for (Pipeline pipeline : Pipeline.values()) {
-                            progress(err, "latency", pipeline, true, interval);
-                            results.add(bench.latency(pipeline, true, run));
-                        }
-                    }
-                }
-            }
+            measure(servers, inputs, dataDir, results, err);
         } catch (IllegalStateException e) {
             err.println("kroute bench: " + e.getMessage());
             return 1;
@@ -177,18 +130,86 @@ public final class BenchCommand implements Callable<Integer> {
             if (broker != null) {
                 broker.close();
             }
-            deleteRecursively(dataDir);
+            Folders.deleteRecursively(dataDir, "the benchmark's data folder");
         }
         results.finish();
         out.print(results.table());
         out.flush();
         if (!noReport) {
             Path file = report != null ? report : home().resolve("docs").resolve("benchmarks.md");
-            Files.writeString(file, results.markdown(), java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(file, results.markdown(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             out.println("appended to " + file);
         }
         return 0;
+    }
+
+    /** What the runs use, validated before anything starts. */
+    private record Inputs(PipelineBench.Settings settings, PipelineBench.Layout layout, WeightFile weightFile,
+            List<PipelineBench.PromptText> texts) {
+    }
+
+    private Inputs inputs() throws WeightFileException {
+        PipelineBench.Settings settings = new PipelineBench.Settings(backlog, rate, Duration.ofSeconds(durationSeconds),
+                Duration.ofSeconds(warmupSeconds), commitIntervalMs, lingerMs, compression);
+        PipelineBench.Layout layout = new PipelineBench.Layout(partitions, streamThreads);
+        for (long interval : extraCommitIntervals) {
+            if (interval < 1) {
+                throw new IllegalArgumentException("latency commit interval: expected >= 1 ms, found " + interval);
+            }
+        }
+        WeightFile weightFile = DefaultWeights.load(weights);
+        List<PipelineBench.PromptText> texts =
+                readPrompts(prompts != null ? prompts : home().resolve("weights").resolve("prompts.jsonl"));
+        return new Inputs(settings, layout, weightFile, texts);
+    }
+
+    /** The command as typed, for the report. */
+    private String commandLine() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals("bench")) {
+            args.remove(0); // the parse result of a subcommand starts with the subcommand's own name
+        }
+        return "./kroute bench " + String.join(" ", args);
+    }
+
+    /** An untimed warm-up of both pipelines, then the throughput and latency runs asked for. */
+    private void measure(String servers, Inputs inputs, Path dataDir, BenchReport results, PrintWriter err) {
+        PipelineBench.Settings settings = inputs.settings();
+        try (PipelineBench bench = new PipelineBench(servers, inputs.weightFile(), inputs.texts(),
+                dataDir.resolve("streams"), message -> err.println("kroute bench: " + message), inputs.layout())) {
+            // Untimed first: the JIT compiles the clients, serdes and inference before any figure is taken.
+            PipelineBench.Settings warmup = new PipelineBench.Settings(Math.min(backlog, 20_000), rate,
+                    settings.latencyDuration(), settings.warmup(), commitIntervalMs, lingerMs, compression);
+            for (Pipeline pipeline : Pipeline.values()) {
+                progress(err, "warm-up", pipeline, false, commitIntervalMs);
+                bench.throughput(pipeline, false, warmup);
+            }
+            if (!skipThroughput) {
+                for (boolean exactlyOnce : new boolean[] {false, true}) {
+                    for (Pipeline pipeline : Pipeline.values()) {
+                        progress(err, "throughput", pipeline, exactlyOnce, commitIntervalMs);
+                        results.add(bench.throughput(pipeline, exactlyOnce, settings));
+                    }
+                }
+            }
+            if (!skipLatency) {
+                latencyRuns(bench, settings, results, err);
+            }
+        }
+    }
+
+    private void latencyRuns(PipelineBench bench, PipelineBench.Settings settings, BenchReport results,
+            PrintWriter err) {
+        List<Long> intervals = new ArrayList<>(List.of(commitIntervalMs));
+        intervals.addAll(extraCommitIntervals);
+        for (long interval : intervals) {
+            PipelineBench.Settings run = new PipelineBench.Settings(backlog, rate, settings.latencyDuration(),
+                    settings.warmup(), interval, lingerMs, compression);
+            for (Pipeline pipeline : Pipeline.values()) {
+                progress(err, "latency", pipeline, true, interval);
+                results.add(bench.latency(pipeline, true, run));
+            }
+        }
     }
 
     private static void progress(PrintWriter err, String kind, Pipeline pipeline, boolean exactlyOnce, long interval) {
@@ -204,54 +225,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The prompts of a JSONL file: {@code text} required, {@code tenant} optional. */
     static List<PipelineBench.PromptText> readPrompts(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("prompt file " + file + " not found");
-        }
-        ObjectMapper mapper = new ObjectMapper();
-        List<PipelineBench.PromptText> texts = new ArrayList<>();
-        try {
-            int lineNumber = 0;
-            for (String line : Files.readAllLines(file)) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = mapper.readTree(line);
-                JsonNode text = node.get("text");
-                if (text == null || !text.isTextual()) {
-                    throw new IllegalArgumentException(file + " line " + lineNumber + ": expected a JSON object "
-                            + "with a string \"text\", found " + (line.length() > 80 ? line.substring(0, 80) + "..." : line));
-                }
-                JsonNode tenant = node.get("tenant");
-                texts.add(new PipelineBench.PromptText(tenant != null && tenant.isTextual() ? tenant.asText() : "bench",
-                        text.asText()));
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read prompt file " + file + ": " + e.getMessage(), e);
-        }
-        if (texts.isEmpty()) {
-            throw new IllegalArgumentException("prompt file " + file + " holds no prompts");
-        }
-        return texts;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the benchmark's data folder " + dir, e);
-        }
+        return PromptFile.read(file).rows().stream()
+                .map(row -> new PipelineBench.PromptText(row.tenant() != null ? row.tenant() : "bench", row.text()))
+                .toList();
     }
 }

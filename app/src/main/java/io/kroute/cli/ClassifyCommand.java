@@ -92,7 +92,6 @@ public final class ClassifyCommand implements Callable<Integer> {
     static void run(TextClassifier classifier, PromptAnalyzer analyzer, boolean withFeatures, InputStream input,
             OutputStream output) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        List<String> classes = classifier.classes();
         BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8), 1 << 16);
         Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
         JsonGenerator json = mapper.getFactory().createGenerator(writer);
@@ -116,29 +115,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 json.writeNumberField("line", lineNumber);
                 json.writeStringField("error", error);
             } else {
-                PromptAnalysis analysis = analyzer == null ? null : analyzer.analyze(text);
-                Classification c = analysis == null ? classifier.classify(text) : analysis.classification();
-                json.writeStringField("label", c.label());
-                json.writeObjectFieldStart("probabilities");
-                for (int i = 0; i < classes.size(); i++) {
-                    json.writeNumberField(classes.get(i), c.probabilities()[i]);
-                }
-                json.writeEndObject();
-                if (analysis != null) {
-                    AnomalyVerdict verdict = analysis.anomaly();
-                    json.writeObjectFieldStart("anomaly");
-                    json.writeNumberField("score", verdict.score());
-                    json.writeBooleanField("flagged", verdict.flagged());
-                    json.writeStringField("feature", verdict.feature());
-                    json.writeEndObject();
-                    if (withFeatures) {
-                        json.writeObjectFieldStart("features");
-                        for (var feature : analysis.features().asMap().entrySet()) {
-                            json.writeNumberField(feature.getKey(), feature.getValue());
-                        }
-                        json.writeEndObject();
-                    }
-                }
+                writeAnswer(json, classifier, analyzer == null ? null : analyzer.analyze(text), text, withFeatures);
             }
             json.writeEndObject();
             json.flush();
@@ -149,6 +126,35 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         writer.flush();
+    }
+
+    /** The answer to one prompt: label and probabilities, and with {@code analysis} the anomaly verdict. */
+    private static void writeAnswer(JsonGenerator json, TextClassifier classifier, PromptAnalysis analysis,
+            String text, boolean withFeatures) throws IOException {
+        List<String> classes = classifier.classes();
+        Classification c = analysis == null ? classifier.classify(text) : analysis.classification();
+        json.writeStringField("label", c.label());
+        json.writeObjectFieldStart("probabilities");
+        for (int i = 0; i < classes.size(); i++) {
+            json.writeNumberField(classes.get(i), c.probabilities()[i]);
+        }
+        json.writeEndObject();
+        if (analysis == null) {
+            return;
+        }
+        AnomalyVerdict verdict = analysis.anomaly();
+        json.writeObjectFieldStart("anomaly");
+        json.writeNumberField("score", verdict.score());
+        json.writeBooleanField("flagged", verdict.flagged());
+        json.writeStringField("feature", verdict.feature());
+        json.writeEndObject();
+        if (withFeatures) {
+            json.writeObjectFieldStart("features");
+            for (var feature : analysis.features().asMap().entrySet()) {
+                json.writeNumberField(feature.getKey(), feature.getValue());
+            }
+            json.writeEndObject();
+        }
     }
 
     private static String textOf(ObjectMapper mapper, String line) {

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -106,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             settings = new DemoTraffic.Settings(SettingType.duration().parse(duration, "--duration"), rate,
                     config.get(Setting.SEED), 0.005, 0.01, config.get(Setting.PROMPT_FORMAT), EU_SHARE);
-        } catch (RuntimeConfig.ConfigException | IllegalArgumentException | IOException e) {
+        } catch (RuntimeConfig.ConfigException | IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("kroute demo: " + e.getMessage());
             return 2;
         }
@@ -133,23 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
                 bootstrap = runtime.addresses().bootstrapServers();
                 registryUrl = runtime.addresses().registryUrl();
             }
-            Map<String, Object> kafka = new HashMap<>(config.kafkaProperties());
-            kafka.keySet().removeIf(key -> !isClientSetting(key));
-            kafka.put("bootstrap.servers", bootstrap);
-            SchemaRegistry registry = SchemaRegistries.connect(registryUrl);
-            try (DemoTraffic traffic = new DemoTraffic(kafka, registry, scenario, prompts, settings)) {
-                out.printf(Locale.ROOT, "kroute demo: sending %d prompts over %d s (%s, seed %d)%n", settings.prompts(),
-                        settings.duration().toSeconds(), scenario.name(), settings.seed());
-                out.flush();
-                traffic.start();
-                watch(traffic, runtime, out);
-                DemoSummary summary = summarize(traffic, runtime, scenario, config);
-                summary.lines().forEach(out::println);
-                DemoReport.write(report, summary, traffic.ledger());
-                out.println("  report: " + report.toAbsolutePath());
-                out.flush();
-                return summary.reconciles() ? 0 : 1;
-            }
+            return sendTraffic(config, bootstrap, registryUrl, scenario, prompts, settings, runtime, out);
         } catch (RuntimeConfig.ConfigException e) {
             err.println("kroute demo: configuration: " + e.getMessage());
             return 2;
@@ -160,6 +145,29 @@ public final class DemoCommand implements Callable<Integer> {
             if (runtime != null) {
                 runtime.close();
             }
+        }
+    }
+
+    /** Sends the scenario's traffic, waits until it is answered, prints and writes the summary; 0 if it reconciles. */
+    private int sendTraffic(RuntimeConfig config, String bootstrap, String registryUrl, Scenario scenario,
+            PromptSource prompts, DemoTraffic.Settings settings, KrouteRuntime runtime, PrintWriter out)
+            throws IOException {
+        Map<String, Object> kafka = new HashMap<>(config.kafkaProperties());
+        kafka.keySet().removeIf(key -> !isClientSetting(key));
+        kafka.put("bootstrap.servers", bootstrap);
+        SchemaRegistry registry = SchemaRegistries.connect(registryUrl);
+        try (DemoTraffic traffic = new DemoTraffic(kafka, registry, scenario, prompts, settings)) {
+            out.printf(Locale.ROOT, "kroute demo: sending %d prompts over %d s (%s, seed %d)%n", settings.prompts(),
+                    settings.duration().toSeconds(), scenario.name(), settings.seed());
+            out.flush();
+            traffic.start();
+            watch(traffic, runtime, out);
+            DemoSummary summary = summarize(traffic, runtime, scenario, config);
+            summary.lines().forEach(out::println);
+            DemoReport.write(report, summary, traffic.ledger());
+            out.println("  report: " + report.toAbsolutePath());
+            out.flush();
+            return summary.reconciles() ? 0 : 1;
         }
     }
 

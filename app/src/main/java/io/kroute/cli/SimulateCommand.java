@@ -13,6 +13,7 @@ import io.kroute.inference.bandit.sim.FixedPolicy;
 import io.kroute.inference.bandit.sim.Scenario;
 import io.kroute.inference.bandit.sim.SimulationResult;
 import io.kroute.inference.bandit.sim.Simulator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,33 +74,18 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("json") && !format.equals("table")) {
-            err.println("simulate: --format: expected json or table, found '" + format + "'");
-            return 2;
-        }
-        if (!Files.isRegularFile(scenarioFile)) {
-            err.println("simulate: --scenario: expected a readable scenario file, found no file at " + scenarioFile);
-            return 2;
-        }
-        BanditConfig.Clock discountClock;
-        if (clock.equals("reward-count")) {
-            discountClock = BanditConfig.Clock.REWARD_COUNT;
-        } else if (clock.equals("event-time")) {
-            discountClock = BanditConfig.Clock.EVENT_TIME;
-        } else {
-            err.println("simulate: --clock: expected reward-count or event-time, found '" + clock + "'");
-            return 2;
-        }
-        if (decisions < 1) {
-            err.println("simulate: --decisions: expected at least 1, found " + decisions);
+        String invalid = invalidOption();
+        if (invalid != null) {
+            err.println("simulate: " + invalid);
             return 2;
         }
         List<PolicyCatalog.Spec> specs = new ArrayList<>();
         Scenario scenario;
         try {
             scenario = Scenario.read(scenarioFile);
-            List<String> names = policy.equals("all") ? PolicyCatalog.NAMES : List.of(policy);
-            for (String name : names) {
+            BanditConfig.Clock discountClock = clock.equals("reward-count") ? BanditConfig.Clock.REWARD_COUNT
+                    : BanditConfig.Clock.EVENT_TIME;
+            for (String name : policy.equals("all") ? PolicyCatalog.NAMES : List.of(policy)) {
                 specs.add(PolicyCatalog.create(name, halfLife, discountClock));
             }
         } catch (IllegalArgumentException e) {
@@ -113,34 +99,63 @@ public final class SimulateCommand implements Callable<Integer> {
                 err.println("simulate: --evaluate: expected one --policy (the logging policy) and JSON output");
                 return 2;
             }
-            FixedPolicy candidate;
-            try {
-                candidate = FixedPolicy.parse(mapper.readTree(Files.readAllBytes(evaluate)), scenario);
-            } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
-                err.println("simulate: --evaluate " + evaluate + ": " + e.getMessage());
-                return 2;
-            }
-            List<LoggedDecision> log = new ArrayList<>();
-            SimulationResult result = simulator.run(specs.get(0), decisions, seed, (t, trafficClass, choice, reward) ->
-                    log.add(new LoggedDecision(trafficClass, choice.arm(), choice.propensity(), reward)));
-            OffPolicyEvaluator.Result estimates = new OffPolicyEvaluator(0.95).evaluate(log, candidate.asTarget(),
-                    RewardModel.empiricalMeans(log));
-            ObjectNode summary = mapper.valueToTree(result);
-            ObjectNode ope = summary.putObject("offPolicyEvaluation");
-            ope.put("candidate", evaluate.toString());
-            ope.put("trueValue", simulator.policyValue(candidate.byClass(), decisions));
-            ope.set("ips", mapper.valueToTree(estimates.ips()));
-            ope.set("selfNormalizedIps", mapper.valueToTree(estimates.selfNormalizedIps()));
-            ope.set("doublyRobust", mapper.valueToTree(estimates.doublyRobust()));
-            ope.put("maxImportanceWeight", estimates.maxWeight());
-            out.println(mapper.writeValueAsString(summary));
-            out.flush();
-            return 0;
+            return runAndEvaluate(simulator, specs.get(0), scenario, mapper, out, err);
         }
         List<SimulationResult> results = new ArrayList<>();
         for (PolicyCatalog.Spec s : specs) {
             results.add(simulator.run(s, decisions, seed));
         }
+        print(results, scenario, mapper, out);
+        return 0;
+    }
+
+    /** What is wrong with the options, or null when nothing is. */
+    private String invalidOption() {
+        if (!format.equals("json") && !format.equals("table")) {
+            return "--format: expected json or table, found '" + format + "'";
+        }
+        if (!Files.isRegularFile(scenarioFile)) {
+            return "--scenario: expected a readable scenario file, found no file at " + scenarioFile;
+        }
+        if (!clock.equals("reward-count") && !clock.equals("event-time")) {
+            return "--clock: expected reward-count or event-time, found '" + clock + "'";
+        }
+        if (decisions < 1) {
+            return "--decisions: expected at least 1, found " + decisions;
+        }
+        return null;
+    }
+
+    /** One run of the logging policy, then the candidate's value estimated from its log beside its true value. */
+    private int runAndEvaluate(Simulator simulator, PolicyCatalog.Spec logging, Scenario scenario, ObjectMapper mapper,
+            PrintWriter out, PrintWriter err) throws IOException {
+        FixedPolicy candidate;
+        try {
+            candidate = FixedPolicy.parse(mapper.readTree(Files.readAllBytes(evaluate)), scenario);
+        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            err.println("simulate: --evaluate " + evaluate + ": " + e.getMessage());
+            return 2;
+        }
+        List<LoggedDecision> log = new ArrayList<>();
+        SimulationResult result = simulator.run(logging, decisions, seed, (t, trafficClass, choice, reward) ->
+                log.add(new LoggedDecision(trafficClass, choice.arm(), choice.propensity(), reward)));
+        OffPolicyEvaluator.Result estimates = new OffPolicyEvaluator(0.95).evaluate(log, candidate.asTarget(),
+                RewardModel.empiricalMeans(log));
+        ObjectNode summary = mapper.valueToTree(result);
+        ObjectNode ope = summary.putObject("offPolicyEvaluation");
+        ope.put("candidate", evaluate.toString());
+        ope.put("trueValue", simulator.policyValue(candidate.byClass(), decisions));
+        ope.set("ips", mapper.valueToTree(estimates.ips()));
+        ope.set("selfNormalizedIps", mapper.valueToTree(estimates.selfNormalizedIps()));
+        ope.set("doublyRobust", mapper.valueToTree(estimates.doublyRobust()));
+        ope.put("maxImportanceWeight", estimates.maxWeight());
+        out.println(mapper.writeValueAsString(summary));
+        out.flush();
+        return 0;
+    }
+
+    private void print(List<SimulationResult> results, Scenario scenario, ObjectMapper mapper, PrintWriter out)
+            throws IOException {
         if (format.equals("table")) {
             out.print(table(results));
         } else if (results.size() == 1) {
@@ -155,7 +170,6 @@ public final class SimulateCommand implements Callable<Integer> {
             out.println(mapper.writeValueAsString(all));
         }
         out.flush();
-        return 0;
     }
 
     private static String table(List<SimulationResult> results) {

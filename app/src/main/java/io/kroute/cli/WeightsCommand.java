@@ -22,10 +22,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code kroute weights inspect|validate|publish FILE}. */
+/** {@code kroute weights inspect|validate|publish|priors FILE}. */
 @Command(name = "weights", mixinStandardHelpOptions = true,
-        description = "Inspect, validate or publish a weight file.",
-        subcommands = {WeightsCommand.Inspect.class, WeightsCommand.Validate.class, WeightsCommand.Publish.class})
+        description = "Inspect, validate or publish a weight file, or give it warm-start priors from a reward log.",
+        subcommands = {WeightsCommand.Inspect.class, WeightsCommand.Validate.class, WeightsCommand.Publish.class,
+            WeightsPriorsCommand.class})
 public final class WeightsCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -15,11 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,60 +84,88 @@ public final class KrouteRuntime implements AutoCloseable {
         Path dataDir = config.dataDir().toAbsolutePath();
         boolean embeddedBroker = config.bootstrapServers().isEmpty();
         if (reset && embeddedBroker) {
-            EmbeddedKafkaBroker.runningAddress(dataDir).ifPresent(address -> {
-                throw new IllegalStateException("--reset refused: a kroute with data folder " + dataDir
-                        + " is running (broker at " + address + "); stop it first");
-            });
-            deleteRecursively(dataDir);
-            LOG.info("Reset: removed {}", dataDir);
+            resetDataFolder(dataDir);
         }
-        String bootstrap;
-        if (embeddedBroker) {
-            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, config.brokerPort(), haltOnFatalFault);
-            started.add(broker);
-            bootstrap = broker.bootstrapServers();
-        } else {
-            bootstrap = config.bootstrapServers().get();
-        }
+        String bootstrap = startBroker(config, dataDir, haltOnFatalFault);
         Map<String, Object> clientProps = new HashMap<>(config.kafkaProperties());
         clientProps.put("bootstrap.servers", bootstrap);
         prepareTopics(config, clientProps);
-
-        SchemaRegistry registry;
-        String registryUrl;
-        boolean embeddedRegistry = config.schemaRegistryUrl().isEmpty();
-        if (embeddedRegistry) {
-            JournaledSchemaRegistry journaled = JournaledSchemaRegistry.open(dataDir.resolve("schemas.jsonl"));
-            started.add(journaled);
-            SchemaRegistryHttpServer server = listen("the schema registry", Setting.REGISTRY_PORT, config.registryPort(),
-                    () -> SchemaRegistryHttpServer.start(journaled, config.registryPort()));
-            started.add(server);
-            registry = journaled;
-            registryUrl = server.url();
-        } else {
-            registryUrl = config.schemaRegistryUrl().get();
-            registry = SchemaRegistries.connect(registryUrl);
-        }
-
+        Registry registry = startRegistry(config, dataDir);
         HttpEndpoint http = listen("the HTTP endpoint", Setting.HTTP_PORT, config.httpPort(),
                 () -> HttpEndpoint.start(config.httpHost(), config.httpPort(), Map.of()));
         started.add(http);
         http.route("/health", query -> health());
 
+        metrics = new RuntimeMetrics();
+        started.add(metrics);
+        KrouteConfig topologyConfig = config.topologyConfig(bootstrap, registry.url());
+        buildTopology(topologyConfig, registry.registry());
+        HostInfo self = new HostInfo(advertisedHost(config.httpHost()), http.port());
+        streams = new KafkaStreams(built.topology(), streamsProperties(config, topologyConfig, dataDir, bootstrap, self));
+        if (reset && !embeddedBroker) {
+            streams.cleanUp();
+            LOG.info("Reset: removed the local Streams state of application {}", topologyConfig.applicationId());
+        }
+        watchStreams();
+        http.route("/metrics", metrics.route());
+        http.route("/arms", new ArmsQuery(streams, KrouteStores.ARM_STATISTICS, self));
+        http.route("/weights", query -> weights());
+        streams.start();
+        addresses = new Addresses(bootstrap, embeddedBroker, registry.url(), config.schemaRegistryUrl().isEmpty(),
+                http.url());
+    }
+
+    private static void resetDataFolder(Path dataDir) {
+        EmbeddedKafkaBroker.runningAddress(dataDir).ifPresent(address -> {
+            throw new IllegalStateException("--reset refused: a kroute with data folder " + dataDir
+                    + " is running (broker at " + address + "); stop it first");
+        });
+        Folders.deleteRecursively(dataDir, "the data folder (for --reset)");
+        LOG.info("Reset: removed {}", dataDir);
+    }
+
+    /** The configured cluster's bootstrap servers, or those of an embedded broker started here. */
+    private String startBroker(RuntimeConfig config, Path dataDir, boolean haltOnFatalFault) {
+        if (config.bootstrapServers().isPresent()) {
+            return config.bootstrapServers().get();
+        }
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, config.brokerPort(), haltOnFatalFault);
+        started.add(broker);
+        return broker.bootstrapServers();
+    }
+
+    private record Registry(SchemaRegistry registry, String url) {
+    }
+
+    /** The configured schema registry, or one served from a journal in the data folder. */
+    private Registry startRegistry(RuntimeConfig config, Path dataDir) {
+        if (config.schemaRegistryUrl().isPresent()) {
+            String url = config.schemaRegistryUrl().get();
+            return new Registry(SchemaRegistries.connect(url), url);
+        }
+        JournaledSchemaRegistry journaled = JournaledSchemaRegistry.open(dataDir.resolve("schemas.jsonl"));
+        started.add(journaled);
+        SchemaRegistryHttpServer server = listen("the schema registry", Setting.REGISTRY_PORT, config.registryPort(),
+                () -> SchemaRegistryHttpServer.start(journaled, config.registryPort()));
+        started.add(server);
+        return new Registry(journaled, server.url());
+    }
+
+    /** The topology over the shipped weight file, counting into the runtime's metrics. */
+    private void buildTopology(KrouteConfig topologyConfig, SchemaRegistry registry) {
         WeightFile shipped;
         try {
             shipped = DefaultWeights.load(null);
         } catch (WeightFileException e) {
             throw new IllegalStateException("the shipped weight file was refused (" + e.reason() + "): " + e.getMessage(), e);
         }
-        metrics = new RuntimeMetrics();
-        started.add(metrics);
         MicrometerKrouteCounters counters = new MicrometerKrouteCounters(metrics.registry());
-        KrouteConfig topologyConfig = config.topologyConfig(bootstrap, registryUrl);
         built = KrouteTopology.build(topologyConfig, registry, shipped, counters);
         counters.weightsActivated(shipped.modelName(), shipped.modelVersion());
+    }
 
-        HostInfo self = new HostInfo(advertisedHost(config.httpHost()), http.port());
+    private static Properties streamsProperties(RuntimeConfig config, KrouteConfig topologyConfig, Path dataDir,
+            String bootstrap, HostInfo self) {
         Map<String, Object> overrides = new HashMap<>(config.kafkaProperties());
         overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         overrides.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
@@ -149,12 +173,11 @@ public final class KrouteRuntime implements AutoCloseable {
         overrides.putIfAbsent("processing.exception.handler.global.enabled", "true");
         // Other instances forward interactive queries for arms they do not own to this address.
         overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        Properties streamsProps = StreamsProperties.of(topologyConfig, overrides);
-        streams = new KafkaStreams(built.topology(), streamsProps);
-        if (reset && !embeddedBroker) {
-            streams.cleanUp();
-            LOG.info("Reset: removed the local Streams state of application {}", topologyConfig.applicationId());
-        }
+        return StreamsProperties.of(topologyConfig, overrides);
+    }
+
+    /** Stops the client when a stream thread fails, and releases {@link #awaitStop()} when it stops. */
+    private void watchStreams() {
         streams.setUncaughtExceptionHandler(exception -> {
             LOG.error("A stream thread failed; stopping kroute's Kafka Streams client", exception);
             failed = true;
@@ -167,11 +190,6 @@ public final class KrouteRuntime implements AutoCloseable {
             }
         });
         metrics.bind(streams);
-        http.route("/metrics", metrics.route());
-        http.route("/arms", new ArmsQuery(streams, KrouteStores.ARM_STATISTICS, self));
-        http.route("/weights", query -> weights());
-        streams.start();
-        addresses = new Addresses(bootstrap, embeddedBroker, registryUrl, embeddedRegistry, http.url());
     }
 
     public Addresses addresses() {
@@ -305,28 +323,5 @@ public final class KrouteRuntime implements AutoCloseable {
             }
         }
         stopped.countDown();
-    }
-
-    static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + root + " for --reset", e);
-        }
     }
 }

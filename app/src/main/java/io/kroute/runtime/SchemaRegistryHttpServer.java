@@ -124,87 +124,105 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
     }
 
     private Reply route(String method, List<String> path, HttpExchange exchange) throws IOException {
-        int n = path.size();
         boolean get = method.equals("GET");
         boolean post = method.equals("POST");
-        if (n == 0 && get) {
-            return Reply.json(200, RegistryJson.MAPPER.createObjectNode());
+        Reply reply;
+        if (path.isEmpty()) {
+            reply = get ? Reply.json(200, RegistryJson.MAPPER.createObjectNode()) : null;
+        } else {
+            reply = switch (path.get(0)) {
+                case "schemas" -> get ? schemas(path) : null;
+                case "subjects" -> subjects(get, post, path, exchange);
+                case "compatibility" -> post ? compatibility(path, exchange) : null;
+                case "config" -> get ? config(path) : null;
+                default -> null;
+            };
         }
-        String root = n == 0 ? "" : path.get(0);
-        switch (root) {
-            case "schemas" -> {
-                if (get && n == 2 && path.get(1).equals("types")) {
-                    return Reply.json(200, RegistryJson.MAPPER.createArrayNode().add("AVRO"));
-                }
-                if (get && (n == 3 || n == 4 && path.get(3).equals("schema")) && path.get(1).equals("ids")) {
-                    Schema schema = registry.schemaById(schemaId(path.get(2)));
-                    if (n == 4) {
-                        return Reply.raw(200, schema.toString());
-                    }
-                    ObjectNode body = RegistryJson.MAPPER.createObjectNode();
-                    body.put("schema", schema.toString());
-                    return Reply.json(200, body);
-                }
-            }
-            case "subjects" -> {
-                if (n == 1 && get) {
-                    ArrayNode subjects = RegistryJson.MAPPER.createArrayNode();
-                    registry.subjects().forEach(subjects::add);
-                    return Reply.json(200, subjects);
-                }
-                if (n == 2 && post) {
-                    Schema schema = schemaFromBody(exchange);
-                    String subject = path.get(1);
-                    registry.versions(subject); // 40401 when the subject does not exist
-                    RegisteredSchema found = registry.lookup(subject, schema)
-                            .orElseThrow(() -> SchemaRegistryException.schemaNotFound("in subject '" + subject + "'"));
-                    return Reply.json(200, RegistryJson.registeredSchema(found));
-                }
-                if (n == 3 && path.get(2).equals("versions")) {
-                    if (get) {
-                        ArrayNode versions = RegistryJson.MAPPER.createArrayNode();
-                        registry.versions(path.get(1)).forEach(versions::add);
-                        return Reply.json(200, versions);
-                    }
-                    if (post) {
-                        int id = registry.register(path.get(1), schemaFromBody(exchange));
-                        ObjectNode body = RegistryJson.MAPPER.createObjectNode();
-                        body.put("id", id);
-                        return Reply.json(200, body);
-                    }
-                }
-                if (get && path.size() >= 4 && path.get(2).equals("versions")
-                        && (n == 4 || n == 5 && path.get(4).equals("schema"))) {
-                    RegisteredSchema version = resolve(path.get(1), path.get(3));
-                    return n == 4 ? Reply.json(200, RegistryJson.registeredSchema(version))
-                            : Reply.raw(200, version.schema().toString());
-                }
-            }
-            case "compatibility" -> {
-                if (post && n == 5 && path.get(1).equals("subjects") && path.get(3).equals("versions")) {
-                    boolean compatible = registry.isCompatible(path.get(2), versionArgument(path.get(4)),
-                            schemaFromBody(exchange));
-                    ObjectNode body = RegistryJson.MAPPER.createObjectNode();
-                    body.put("is_compatible", compatible);
-                    return Reply.json(200, body);
-                }
-            }
-            case "config" -> {
-                if (get && n <= 2 && registry instanceof InMemorySchemaRegistry memory) {
-                    ObjectNode body = RegistryJson.MAPPER.createObjectNode();
-                    body.put("compatibilityLevel", (n == 1 ? memory.compatibilityLevel()
-                            : memory.compatibilityLevel(path.get(1))).name());
-                    return Reply.json(200, body);
-                }
-            }
-            default -> {
-                // falls through to 404 below
-            }
+        if (reply != null) {
+            return reply;
         }
         if (knownPath(path)) {
             throw new BadRequest(405, "HTTP 405 Method Not Allowed: " + method + " is not supported on this path");
         }
         throw new BadRequest(404, "HTTP 404 Not Found");
+    }
+
+    /** {@code GET /schemas/types}, {@code /schemas/ids/{id}} and {@code /schemas/ids/{id}/schema}; else null. */
+    private Reply schemas(List<String> path) {
+        int n = path.size();
+        if (n == 2 && path.get(1).equals("types")) {
+            return Reply.json(200, RegistryJson.MAPPER.createArrayNode().add("AVRO"));
+        }
+        if ((n == 3 || n == 4 && path.get(3).equals("schema")) && path.get(1).equals("ids")) {
+            Schema schema = registry.schemaById(schemaId(path.get(2)));
+            if (n == 4) {
+                return Reply.raw(200, schema.toString());
+            }
+            ObjectNode body = RegistryJson.MAPPER.createObjectNode();
+            body.put("schema", schema.toString());
+            return Reply.json(200, body);
+        }
+        return null;
+    }
+
+    /** Listing subjects, looking a schema up, listing, registering and reading versions; else null. */
+    private Reply subjects(boolean get, boolean post, List<String> path, HttpExchange exchange) throws IOException {
+        int n = path.size();
+        if (n == 1 && get) {
+            ArrayNode subjects = RegistryJson.MAPPER.createArrayNode();
+            registry.subjects().forEach(subjects::add);
+            return Reply.json(200, subjects);
+        }
+        if (n == 2 && post) {
+            Schema schema = schemaFromBody(exchange);
+            String subject = path.get(1);
+            registry.versions(subject); // 40401 when the subject does not exist
+            RegisteredSchema found = registry.lookup(subject, schema)
+                    .orElseThrow(() -> SchemaRegistryException.schemaNotFound("in subject '" + subject + "'"));
+            return Reply.json(200, RegistryJson.registeredSchema(found));
+        }
+        if (n == 3 && path.get(2).equals("versions")) {
+            if (get) {
+                ArrayNode versions = RegistryJson.MAPPER.createArrayNode();
+                registry.versions(path.get(1)).forEach(versions::add);
+                return Reply.json(200, versions);
+            }
+            if (post) {
+                int id = registry.register(path.get(1), schemaFromBody(exchange));
+                ObjectNode body = RegistryJson.MAPPER.createObjectNode();
+                body.put("id", id);
+                return Reply.json(200, body);
+            }
+        }
+        if (get && n >= 4 && path.get(2).equals("versions") && (n == 4 || n == 5 && path.get(4).equals("schema"))) {
+            RegisteredSchema version = resolve(path.get(1), path.get(3));
+            return n == 4 ? Reply.json(200, RegistryJson.registeredSchema(version))
+                    : Reply.raw(200, version.schema().toString());
+        }
+        return null;
+    }
+
+    /** {@code POST /compatibility/subjects/{subject}/versions/{version}}; else null. */
+    private Reply compatibility(List<String> path, HttpExchange exchange) throws IOException {
+        if (path.size() == 5 && path.get(1).equals("subjects") && path.get(3).equals("versions")) {
+            boolean compatible = registry.isCompatible(path.get(2), versionArgument(path.get(4)),
+                    schemaFromBody(exchange));
+            ObjectNode body = RegistryJson.MAPPER.createObjectNode();
+            body.put("is_compatible", compatible);
+            return Reply.json(200, body);
+        }
+        return null;
+    }
+
+    /** {@code GET /config} and {@code /config/{subject}} of the in-memory registry; else null. */
+    private Reply config(List<String> path) {
+        if (path.size() <= 2 && registry instanceof InMemorySchemaRegistry memory) {
+            ObjectNode body = RegistryJson.MAPPER.createObjectNode();
+            body.put("compatibilityLevel", (path.size() == 1 ? memory.compatibilityLevel()
+                    : memory.compatibilityLevel(path.get(1))).name());
+            return Reply.json(200, body);
+        }
+        return null;
     }
 
     private RegisteredSchema resolve(String subject, String version) {

@@ -111,7 +111,7 @@ class WeightsCommandTest {
                 + "--partitions): expected a whole number from 1 to 100000, found '0'" + System.lineSeparator());
     }
 
-    private static Run run(String... args) {
+    static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = new CommandLine(new KrouteCommand());

@@ -1,16 +1,11 @@
 package io.kroute.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kroute.inference.text.PromptFile;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.inference.weights.WeightFileException;
 import io.kroute.inference.weights.WeightFileReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Loads the weight and prompt files the benchmarks run on, with a clear message when they are missing. */
 public final class BenchmarkInputs {
@@ -38,21 +33,6 @@ public final class BenchmarkInputs {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("prompt file " + file.toAbsolutePath() + " not found; " + PREPARE);
         }
-        ObjectMapper mapper = new ObjectMapper();
-        List<String> texts = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank()) {
-                    JsonNode node = mapper.readTree(line);
-                    texts.add(node.get("text").asText());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (texts.isEmpty()) {
-            throw new IllegalStateException("prompt file " + file + " holds no prompts");
-        }
-        return texts.toArray(new String[0]);
+        return PromptFile.read(file).texts().toArray(new String[0]);
     }
 }

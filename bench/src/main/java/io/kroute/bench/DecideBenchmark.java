@@ -1,7 +1,6 @@
 package io.kroute.bench;
 
 import io.kroute.bench.decision.DecisionFixture;
-import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.PromptEvent;
 import io.kroute.schemas.RoutingDecision;
@@ -9,17 +8,13 @@ import io.kroute.schemas.codec.AvroCodec;
 import io.kroute.schemas.registry.InMemorySchemaRegistry;
 import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.KrouteTopics;
-import io.kroute.topology.Routed;
-import io.kroute.topology.decide.ArmBoard;
+import io.kroute.topology.arms.ArmBoard;
+import io.kroute.topology.decide.DecideFactory;
 import io.kroute.topology.decide.DecideProcessor;
-import io.kroute.topology.decide.PromptDecoder;
-import io.kroute.topology.decide.PromptScreen;
-import io.kroute.topology.decide.ProviderChooser;
 import io.kroute.topology.metrics.InMemoryKrouteCounters;
 import io.kroute.topology.weights.ActiveModel;
 import io.kroute.topology.weights.ActiveWeights;
 import java.time.Instant;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -57,7 +52,7 @@ public class DecideBenchmark {
     private String[] texts;
     private byte[][] records;
     private DecideProcessor processor;
-    private MockProcessorContext<String, Routed> context;
+    private MockProcessorContext<Object, Object> context;
     private AvroCodec<RoutingDecision> decisionCodec;
     private int next;
 
@@ -76,12 +71,8 @@ public class DecideBenchmark {
                     .build());
         }
         KrouteConfig config = KrouteConfig.builder().policy(policy).build();
-        PolicyCatalog.Spec spec = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
         ArmBoard board = DecisionFixture.learntArms(file.classifier().classes(), config);
-        processor = new DecideProcessor(new PromptDecoder(config.promptFormat(), promptCodec),
-                new ActiveWeights(model), new PromptScreen(config.anomalyEnabled(), null, 0, 1),
-                ctx -> new ProviderChooser(spec.policy(), spec.config(), config.providers(), config.minClassEvidence(),
-                        board, new SplittableRandom(config.seed())),
+        processor = DecideFactory.of(config, board).storelessProcessor(promptCodec, new ActiveWeights(model),
                 new InMemoryKrouteCounters());
         context = new MockProcessorContext<>();
         context.setRecordMetadata(KrouteTopics.PROMPTS, 0, 0);
@@ -112,8 +103,8 @@ public class DecideBenchmark {
     @Benchmark
     public Object decideAndEncode() {
         processor.process(new Record<>(null, records[nextIndex()], 0L));
-        Routed out = context.forwarded().get(0).record().value();
+        Object out = context.forwarded().get(0).record().value();
         context.resetForwards();
-        return out instanceof Routed.Decided d ? decisionCodec.encode(KrouteTopics.DECISIONS, d.decision()) : out;
+        return out instanceof RoutingDecision decision ? decisionCodec.encode(KrouteTopics.DECISIONS, decision) : out;
     }
 }

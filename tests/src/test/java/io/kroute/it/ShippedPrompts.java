@@ -1,13 +1,7 @@
 package io.kroute.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.kroute.inference.text.PromptFile;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,17 +15,7 @@ public final class ShippedPrompts {
 
     public static synchronized Map<String, List<String>> byLabel() {
         if (byLabel == null) {
-            ObjectMapper mapper = new ObjectMapper();
-            Map<String, List<String>> result = new LinkedHashMap<>();
-            try {
-                for (String line : Files.readAllLines(FILE)) {
-                    JsonNode row = mapper.readTree(line);
-                    result.computeIfAbsent(row.path("label").asText(), l -> new ArrayList<>()).add(row.path("text").asText());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            byLabel = result;
+            byLabel = PromptFile.read(FILE).byLabel();
         }
         return byLabel;
     }

@@ -4,16 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * A record kroute could not use, as written to {@code dead-letters}: the key and value bytes exactly as
  * received, with headers naming where they came from and what was wrong.
  *
- * @param reason short stable category (for metrics and filtering), e.g. {@code truncated}, {@code unmatched}
+ * @param reason why the record could not be used
  * @param message what was expected and what was found
  */
-public record DeadLetter(byte[] key, byte[] value, String sourceTopic, int partition, long offset, String reason,
+public record DeadLetter(byte[] key, byte[] value, String sourceTopic, int partition, long offset, Reason reason,
         String message) {
 
     public static final String HEADER_SOURCE_TOPIC = "kroute.source.topic";
@@ -22,13 +24,25 @@ public record DeadLetter(byte[] key, byte[] value, String sourceTopic, int parti
     public static final String HEADER_ERROR_REASON = "kroute.error.reason";
     public static final String HEADER_ERROR_MESSAGE = "kroute.error.message";
 
-    /** A dead letter for the record being processed, located by its metadata (absent in punctuations). */
-    public static DeadLetter of(Optional<RecordMetadata> metadata, byte[] key, byte[] value, String reason,
+    public DeadLetter {
+        if (reason.destination() != Reason.Destination.DEAD_LETTERS) {
+            throw new IllegalArgumentException("dead letter: expected a dead-letter reason, found '" + reason
+                    + "' (a " + reason.destination() + " reason)");
+        }
+    }
+
+    /** The dead letter of the record {@code context} is processing, located by its metadata. */
+    public static DeadLetter of(ProcessorContext<?, ?> context, Record<byte[], byte[]> record, Reason reason,
             String message) {
-        String topic = metadata.map(RecordMetadata::topic).orElse("unknown");
-        int partition = metadata.map(RecordMetadata::partition).orElse(-1);
-        long offset = metadata.map(RecordMetadata::offset).orElse(-1L);
-        return new DeadLetter(key, value, topic, partition, offset, reason, message);
+        Optional<RecordMetadata> metadata = context.recordMetadata();
+        return new DeadLetter(record.key(), record.value(), metadata.map(RecordMetadata::topic).orElse("unknown"),
+                metadata.map(RecordMetadata::partition).orElse(-1), metadata.map(RecordMetadata::offset).orElse(-1L),
+                reason, message);
+    }
+
+    /** The record to write to {@code dead-letters}: the bytes as received, the original's time and headers. */
+    public Record<byte[], byte[]> toRecord(Record<byte[], byte[]> original) {
+        return new Record<>(key, value, original.timestamp(), headers(original.headers()));
     }
 
     /** The headers that travel with the dead letter, added after the record's own. */
@@ -37,7 +51,7 @@ public record DeadLetter(byte[] key, byte[] value, String sourceTopic, int parti
         headers.add(HEADER_SOURCE_TOPIC, utf8(sourceTopic));
         headers.add(HEADER_SOURCE_PARTITION, utf8(Integer.toString(partition)));
         headers.add(HEADER_SOURCE_OFFSET, utf8(Long.toString(offset)));
-        headers.add(HEADER_ERROR_REASON, utf8(reason));
+        headers.add(HEADER_ERROR_REASON, utf8(reason.key()));
         headers.add(HEADER_ERROR_MESSAGE, utf8(message));
         return headers;
     }

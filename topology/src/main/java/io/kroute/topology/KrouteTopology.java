@@ -1,41 +1,29 @@
 package io.kroute.topology;
 
-import io.kroute.inference.bandit.BanditConfig;
+import io.kroute.inference.bandit.Forgetting;
 import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.bandit.RewardFunction;
-import io.kroute.inference.routing.Eligibility;
-import io.kroute.inference.routing.TokenEstimator;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.ArmState;
 import io.kroute.schemas.PromptEvent;
 import io.kroute.schemas.RewardEvent;
 import io.kroute.schemas.codec.AvroCodec;
 import io.kroute.schemas.registry.SchemaRegistry;
-import io.kroute.topology.decide.AdaptiveBaselineSerde;
-import io.kroute.topology.decide.ArmBoard;
-import io.kroute.topology.decide.ArmStateUpdater;
+import io.kroute.topology.arms.ArmBoard;
+import io.kroute.topology.arms.ArmStateUpdater;
+import io.kroute.topology.decide.DecideFactory;
 import io.kroute.topology.decide.DecideProcessor;
-import io.kroute.topology.decide.PromptDecoder;
-import io.kroute.topology.decide.PromptScreen;
-import io.kroute.topology.decide.ProviderChooser;
-import io.kroute.topology.decide.ProviderRules;
 import io.kroute.topology.learn.ArmAggregationProcessor;
 import io.kroute.topology.learn.ArmReward;
-import io.kroute.topology.learn.Learned;
-import io.kroute.topology.learn.PendingDecision;
-import io.kroute.topology.learn.PendingWindows;
 import io.kroute.topology.learn.RewardJoinProcessor;
 import io.kroute.topology.metrics.KrouteCounters;
+import io.kroute.topology.pending.PendingWindows;
 import io.kroute.topology.weights.ActiveModel;
 import io.kroute.topology.weights.ActiveWeights;
 import io.kroute.topology.weights.WeightsUpdater;
-import java.util.Map;
-import java.util.SplittableRandom;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -71,7 +59,21 @@ public final class KrouteTopology {
     public record Built(Topology topology, ActiveWeights activeWeights, ArmBoard armBoard) {
     }
 
-    private KrouteTopology() {
+    private final KrouteConfig config;
+    private final SchemaRegistry registry;
+    private final KrouteCounters counters;
+    private final KrouteTopics topics;
+    private final PolicyCatalog.Spec policy;
+    private final StreamsBuilder builder = new StreamsBuilder();
+    // Inputs whose time feeds stream time (windows) and discounting: bounded against fast producer clocks.
+    private final BoundedTimestampExtractor eventTime = new BoundedTimestampExtractor();
+
+    private KrouteTopology(KrouteConfig config, SchemaRegistry registry, KrouteCounters counters) {
+        this.config = config;
+        this.registry = registry;
+        this.counters = counters;
+        this.topics = new KrouteTopics(registry);
+        this.policy = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
     }
 
     /**
@@ -82,120 +84,113 @@ public final class KrouteTopology {
      */
     public static Built build(KrouteConfig config, SchemaRegistry registry, WeightFile shipped,
             KrouteCounters counters) {
-        KrouteTopics topics = new KrouteTopics(registry);
-        PolicyCatalog.Spec policy = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
-        BanditConfig bandit = policy.config();
-        ActiveWeights activeWeights = new ActiveWeights(ActiveModel.of(shipped, "shipped"));
-        // A rule for a class the model does not know is refused at start-up, not silently never applied.
+        // A routing rule for a class the model does not know is refused at start-up, not silently never applied.
         config.catalog().checkClasses(shipped.classifier().classes());
-        Eligibility eligibility = new Eligibility(config.catalog());
-        TokenEstimator tokenEstimator = new TokenEstimator(config.catalog().families());
+        KrouteTopology topology = new KrouteTopology(config, registry, counters);
+        ArmBoard armBoard = topology.armStateStore();
+        ActiveWeights activeWeights = topology.weightsPath(shipped);
+        topology.decidePath(activeWeights, armBoard);
+        topology.learnPath();
+        return new Built(topology.builder.build(), activeWeights, armBoard);
+    }
+
+    /**
+     * The learn path's last hop: arm statistics from {@code arm-state} into a global store and the board every
+     * decide task reads. Every instance reads all of them, whatever partitions it owns.
+     */
+    private ArmBoard armStateStore() {
         ArmBoard armBoard = new ArmBoard();
-        AvroCodec<PromptEvent> promptCodec = AvroCodec.forValues(PromptEvent.class, registry);
-        AvroCodec<RewardEvent> rewardCodec = AvroCodec.forValues(RewardEvent.class, registry);
-        AvroCodec<ArmState> armStateCodec = AvroCodec.forValues(ArmState.class, registry);
-
-        StreamsBuilder builder = new StreamsBuilder();
-        // Inputs whose time feeds stream time (windows) and discounting: bounded against fast producer clocks.
-        BoundedTimestampExtractor eventTime = new BoundedTimestampExtractor();
-
-        // Global stores: every instance reads all of arm-state and weights, whatever partitions it owns.
+        AvroCodec<ArmState> codec = AvroCodec.forValues(ArmState.class, registry);
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(KrouteStores.ARM_STATE), Serdes.String(),
                         topics.armState().valueSerde()).withLoggingDisabled(),
                 KrouteTopics.ARM_STATE,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("arm-state-source"),
-                () -> new ArmStateUpdater(KrouteStores.ARM_STATE, KrouteTopics.ARM_STATE, armStateCodec, armBoard));
+                () -> new ArmStateUpdater(KrouteStores.ARM_STATE, KrouteTopics.ARM_STATE, codec, armBoard));
+        return armBoard;
+    }
+
+    /** Weights: {@code weights} → validate → the active model of every decide task (a global store). */
+    private ActiveWeights weightsPath(WeightFile shipped) {
+        ActiveWeights activeWeights = new ActiveWeights(ActiveModel.of(shipped, "shipped"));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(KrouteStores.WEIGHTS), Serdes.String(),
                         Serdes.String()).withLoggingDisabled(),
                 KrouteTopics.WEIGHTS,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("weights-source"),
                 () -> new WeightsUpdater(KrouteStores.WEIGHTS, config.modelName(), activeWeights, counters));
+        return activeWeights;
+    }
 
-        // Decide.
-        String tenantStore = config.anomalyEnabled() && config.tenantBaselines() ? KrouteStores.TENANT_BASELINES : null;
-        if (tenantStore != null) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(tenantStore),
-                    Serdes.String(), AdaptiveBaselineSerde.serde()));
-        }
-        // Reward windows: the decide processor opens one per decision, the reward join reads and closes them. Both
-        // processors use these stores, so prompts and rewards (both keyed by prompt id) are read by one task per
-        // partition, and a decision's window is written in the same transaction as the decision: no second read
-        // of every decision from `decisions`, no second decode.
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KrouteStores.PENDING_DECISIONS), Serdes.String(),
-                PendingDecision.serde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(KrouteStores.DECISION_DEADLINES), Serdes.Bytes(),
-                Serdes.ByteArray()));
+    /**
+     * Decide: {@code prompts} → decode, classify, screen, choose → {@code decisions}, {@code quarantine} or
+     * {@code dead-letters}; the processor forwards each outcome to its sink by name. Each decision opens its
+     * reward window in the task's stores, which the reward join reads: prompts and rewards (both keyed by prompt
+     * id) are read by one task per partition, and a window is written in the same transaction as its decision.
+     */
+    private void decidePath(ActiveWeights activeWeights, ArmBoard armBoard) {
+        DecideFactory decide = new DecideFactory(config, policy, armBoard);
+        decide.tenantStore().ifPresent(builder::addStateStore);
+        PendingWindows.storeBuilders().forEach(builder::addStateStore);
+        AvroCodec<PromptEvent> promptCodec = AvroCodec.forValues(PromptEvent.class, registry);
         long windowMs = config.rewardWindow().toMillis();
-        String[] decideStores = tenantStore == null
-                ? new String[] {KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES}
-                : new String[] {KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES, tenantStore};
-        KStream<String, Routed> routed = builder
+        KStream<Object, Object> routed = builder
                 .stream(KrouteTopics.PROMPTS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("prompts-source").withTimestampExtractor(eventTime))
-                .process(() -> new DecideProcessor(new PromptDecoder(config.promptFormat(), promptCodec),
-                        activeWeights, new PromptScreen(config.anomalyEnabled(), tenantStore, config.tenantMinPrompts(),
-                                config.tenantHalfLife().toMillis()),
-                        context -> new ProviderChooser(policy.policy(), bandit, config.providers(),
-                                config.minClassEvidence(), armBoard,
-                                new SplittableRandom(config.seed() ^ context.taskId().hashCode())),
-                        counters, new PendingWindows(KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES,
-                                windowMs), new ProviderRules(eligibility, tokenEstimator)), Named.as("decide"),
-                        decideStores);
-        Map<String, KStream<String, Routed>> outcomes = routed.split(Named.as("routed-"))
-                .branch((id, out) -> out instanceof Routed.Decided, Branched.as("decided"))
-                .branch((id, out) -> out instanceof Routed.Quarantined, Branched.as("quarantined"))
-                .defaultBranch(Branched.as("dead-lettered"));
-        outcomes.get("routed-decided")
-                .mapValues(out -> ((Routed.Decided) out).decision(), Named.as("decision-value"))
-                .to(KrouteTopics.DECISIONS, Produced.with(Serdes.String(), topics.decisions().valueSerde())
-                        .withName("decisions-sink"));
-        outcomes.get("routed-quarantined")
-                .mapValues(out -> ((Routed.Quarantined) out).record(), Named.as("quarantine-value"))
-                .to(KrouteTopics.QUARANTINE, Produced.with(Serdes.String(), topics.quarantine().valueSerde())
-                        .withName("quarantine-sink"));
-        outcomes.get("routed-dead-lettered")
-                .map((id, out) -> {
-                    DeadLetter letter = ((Routed.DeadLettered) out).letter();
-                    return KeyValue.pair(letter.key(), letter.value());
-                }, Named.as("prompt-dead-letter"))
-                .to(KrouteTopics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("prompt-dead-letters-sink"));
+                .process(() -> decide.processor(promptCodec, activeWeights, counters, PendingWindows.of(windowMs)),
+                        Named.as("decide"), decide.storeNames());
+        sink(routed, DecideProcessor.DECISIONS, topics.decisions());
+        sink(routed, DecideProcessor.QUARANTINE, topics.quarantine());
+        deadLetterSink(routed, DecideProcessor.DEAD_LETTERS);
+    }
 
-        // Learn: a reward meets its decision's window in the task of its prompt.
+    /**
+     * Learn: {@code rewards} → join per prompt with its decision's window → a reward for the decision's arm and
+     * the provider's global arm → repartition by arm, so each arm is aggregated by exactly one task → discounted
+     * aggregate → {@code arm-state}.
+     */
+    private void learnPath() {
+        AvroCodec<RewardEvent> rewardCodec = AvroCodec.forValues(RewardEvent.class, registry);
         RewardFunction rewardFunction = new RewardFunction(config.rewardWeights());
-        KStream<String, Learned> learned = builder.stream(KrouteTopics.REWARDS,
-                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("rewards-source")
-                                .withTimestampExtractor(eventTime))
-                .process(() -> new RewardJoinProcessor(new PendingWindows(KrouteStores.PENDING_DECISIONS,
-                        KrouteStores.DECISION_DEADLINES, windowMs), rewardCodec, rewardFunction, config, counters),
-                        Named.as("join-rewards"), KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES);
-        Map<String, KStream<String, Learned>> learnedOutcomes = learned.split(Named.as("learned-"))
-                .branch((key, out) -> out instanceof Learned.Reward, Branched.as("reward"))
-                .defaultBranch(Branched.as("dead-lettered"));
-        learnedOutcomes.get("learned-dead-lettered")
-                .map((key, out) -> {
-                    DeadLetter letter = ((Learned.DeadLettered) out).letter();
-                    return KeyValue.pair(letter.key(), letter.value());
-                }, Named.as("reward-dead-letter"))
-                .to(KrouteTopics.DEAD_LETTERS, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("reward-dead-letters-sink"));
+        long windowMs = config.rewardWindow().toMillis();
+        KStream<Object, Object> joined = builder
+                .stream(KrouteTopics.REWARDS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("rewards-source").withTimestampExtractor(eventTime))
+                .process(() -> new RewardJoinProcessor(PendingWindows.of(windowMs), rewardCodec, rewardFunction,
+                        config, counters), Named.as("join-rewards"), KrouteStores.PENDING_DECISIONS,
+                        KrouteStores.DECISION_DEADLINES);
+        deadLetterSink(joined, RewardJoinProcessor.DEAD_LETTERS);
 
-        // Each arm is aggregated by exactly one task: rewards move to it through a named internal topic.
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(KrouteStores.ARM_STATISTICS), Serdes.String(),
                 topics.armState().valueSerde()));
-        learnedOutcomes.get("learned-reward")
-                .mapValues(out -> ((Learned.Reward) out).reward(), Named.as("arm-reward-value"))
+        Forgetting forgetting = policy.config().forgetting();
+        KStream<String, ArmReward> rewards = typed(joined);
+        rewards.selectKey((promptId, reward) -> reward.armKey(), Named.as(RewardJoinProcessor.ARM_REWARDS))
                 .repartition(Repartitioned.with(Serdes.String(), ArmReward.serde()).withName(ARM_REWARDS_REPARTITION))
-                .process(() -> new ArmAggregationProcessor(KrouteStores.ARM_STATISTICS, bandit.forgetting(),
+                .process(() -> new ArmAggregationProcessor(KrouteStores.ARM_STATISTICS, forgetting,
                         config.armStatePublishInterval()), Named.as("aggregate-arms"), KrouteStores.ARM_STATISTICS)
                 .to(KrouteTopics.ARM_STATE, Produced.with(Serdes.String(), topics.armState().valueSerde())
                         .withName("arm-state-sink"));
+    }
 
-        return new Built(builder.build(), activeWeights, armBoard);
+    /** The sink of a processor's dead letters: the bytes as received, with the headers that say why. */
+    private void deadLetterSink(KStream<Object, Object> from, String name) {
+        sink(from, name, topics.deadLetters());
+    }
+
+    /** A sink named {@code name} under a processor that forwards records of {@code topic}'s types to it by name. */
+    private static <K, V> void sink(KStream<Object, Object> from, String name, Topic<K, V> topic) {
+        KStream<K, V> records = typed(from);
+        records.to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName(name));
+    }
+
+    /**
+     * The stream of a processor with several outputs, as the types of one of them. Sound only for the child nodes
+     * the processor forwards that output to by name, which is all this class attaches.
+     */
+    @SuppressWarnings("unchecked")
+    private static <K, V> KStream<K, V> typed(KStream<Object, Object> stream) {
+        return (KStream<K, V>) (KStream<?, ?>) stream;
     }
 }

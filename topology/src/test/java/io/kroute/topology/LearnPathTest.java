@@ -7,7 +7,7 @@ import io.kroute.inference.bandit.RewardFunction;
 import io.kroute.schemas.ArmState;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.topology.KrouteConfig.DuplicateRewards;
-import io.kroute.topology.learn.PendingDecision;
+import io.kroute.topology.pending.PendingDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -13,7 +13,6 @@ import io.kroute.schemas.ArmState;
 import io.kroute.schemas.ProviderExclusion;
 import io.kroute.schemas.QuarantineRecord;
 import io.kroute.schemas.RoutingDecision;
-import io.kroute.topology.decide.DecideProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -162,7 +161,7 @@ class RoutingPathTest {
 
             assertThat(k.readDecisions()).isEmpty();
             QuarantineRecord q = k.readQuarantine().get(0);
-            assertThat(q.getCause()).isEqualTo(DecideProcessor.QUARANTINE_NO_ELIGIBLE_PROVIDER);
+            assertThat(q.getCause()).isEqualTo(Reason.NO_ELIGIBLE_PROVIDER.key());
             assertThat(q.getReason()).startsWith("no-eligible-provider: atlas (tenant-required-tag)");
             assertThat(q.getLabel()).isEqualTo("fruit");
             assertThat(q.getFeatures()).isEmpty();

@@ -25,20 +25,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -134,6 +129,7 @@ public final class PipelineBench implements AutoCloseable {
     private final SchemaRegistry registry = new InMemorySchemaRegistry();
     private final AvroCodec<PromptEvent> promptCodec = AvroCodec.forValues(PromptEvent.class, registry);
     private final Admin admin;
+    private final BenchTopics topics;
     private final Consumer<String> log;
     private final Layout layout;
     private int runNumber;
@@ -179,6 +175,7 @@ public final class PipelineBench implements AutoCloseable {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.admin = Admin.create(props);
+        this.topics = new BenchTopics(admin, TIMEOUT);
         List<TopicSpec> specs = new ArrayList<>(TopicLayout.specs(layout.partitions(),
                 TopicLayout.DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES));
         specs.add(new TopicSpec(PassThroughTopology.OUTPUT, layout.partitions(), Map.of()));
@@ -187,7 +184,7 @@ public final class PipelineBench implements AutoCloseable {
 
     /** Processes a backlog of {@code settings.backlog()} prompts and times it from the application's start. */
     public ThroughputResult throughput(Pipeline pipeline, boolean exactlyOnce, Settings settings) {
-        truncateTopics();
+        topics.truncate();
         String runId = runId(pipeline, exactlyOnce, "throughput");
         try (KafkaProducer<String, byte[]> producer = producer(20, 262_144)) {
             for (int i = 0; i < settings.backlog(); i++) {
@@ -195,7 +192,7 @@ public final class PipelineBench implements AutoCloseable {
             }
             producer.flush();
         }
-        long target = endOffsets(List.of(KrouteTopics.PROMPTS)).values().stream().mapToLong(Long::longValue).sum();
+        long target = topics.endOffsets(List.of(KrouteTopics.PROMPTS)).values().stream().mapToLong(Long::longValue).sum();
         CountDownLatch running = new CountDownLatch(1);
         AtomicLong runningSince = new AtomicLong();
         try (KafkaStreams streams = streams(pipeline, exactlyOnce, settings, runId, running, runningSince)) {
@@ -205,10 +202,10 @@ public final class PipelineBench implements AutoCloseable {
             long processCpuAtStart = processCpuNanos();
             long streamCpuAtStart = streamThreadCpuNanos(runId);
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (committed(runId) < target) {
+            while (topics.committed(runId) < target) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(pipeline.key() + " did not process " + settings.backlog()
-                            + " prompts within " + TIMEOUT + " (committed " + committed(runId) + ")");
+                            + " prompts within " + TIMEOUT + " (committed " + topics.committed(runId) + ")");
                 }
                 checkAlive(streams, pipeline);
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
@@ -229,7 +226,7 @@ public final class PipelineBench implements AutoCloseable {
      * are waited for but not sampled.
      */
     public LatencyResult latency(Pipeline pipeline, boolean exactlyOnce, Settings settings) {
-        truncateTopics();
+        topics.truncate();
         String runId = runId(pipeline, exactlyOnce, "latency");
         CountDownLatch running = new CountDownLatch(1);
         List<String> outputs = pipeline == Pipeline.KROUTE
@@ -414,65 +411,6 @@ public final class PipelineBench implements AutoCloseable {
         // Resolve the positions now, before any prompt is offered.
         partitions.forEach(consumer::position);
         return consumer;
-    }
-
-    /** Deletes every record of the non-compacted topics up to their end, so a new application starts empty. */
-    private void truncateTopics() {
-        List<String> topics = new ArrayList<>(List.of(KrouteTopics.PROMPTS, KrouteTopics.DECISIONS,
-                KrouteTopics.QUARANTINE, KrouteTopics.REWARDS, KrouteTopics.DEAD_LETTERS, PassThroughTopology.OUTPUT));
-        Map<TopicPartition, RecordsToDelete> deletions = new HashMap<>();
-        endOffsets(topics).forEach((partition, end) -> {
-            if (end > 0) {
-                deletions.put(partition, RecordsToDelete.beforeOffset(end));
-            }
-        });
-        try {
-            admin.deleteRecords(deletions).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while truncating the topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot truncate the benchmark's topics: " + e.getMessage(), e);
-        }
-    }
-
-    private Map<TopicPartition, Long> endOffsets(List<String> topics) {
-        try {
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                    .forEach((name, description) -> description.partitions().forEach(
-                            p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(request).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-                    .forEach((partition, info) -> ends.put(partition, info.offset()));
-            return ends;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading end offsets", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the end offsets of " + topics + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The application's committed position on the prompts topic, summed over partitions. */
-    private long committed(String applicationId) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            long sum = 0;
-            for (var entry : offsets.entrySet()) {
-                if (entry.getKey().topic().equals(KrouteTopics.PROMPTS) && entry.getValue() != null) {
-                    sum += entry.getValue().offset();
-                }
-            }
-            return sum;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading committed offsets", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the committed offsets of " + applicationId + ": "
-                    + e.getMessage(), e);
-        }
     }
 
     private static void join(Thread thread) {

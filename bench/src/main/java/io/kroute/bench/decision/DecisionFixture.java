@@ -8,14 +8,14 @@ import io.kroute.inference.anomaly.PromptAnalyzer;
 import io.kroute.inference.anomaly.PromptFeature;
 import io.kroute.inference.anomaly.RunningStats;
 import io.kroute.inference.bandit.BanditPriors;
-import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.classify.TextClassifier;
 import io.kroute.inference.routing.ProviderCatalog;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.ArmState;
 import io.kroute.schemas.ProviderExclusion;
 import io.kroute.topology.KrouteConfig;
-import io.kroute.topology.decide.ArmBoard;
+import io.kroute.topology.arms.ArmBoard;
+import io.kroute.topology.decide.DecideFactory;
 import io.kroute.topology.decide.ProviderChooser;
 import io.kroute.topology.decide.ProviderRules;
 import io.kroute.topology.weights.ActiveModel;
@@ -59,11 +59,9 @@ public final class DecisionFixture {
             builder.catalog(catalog);
         }
         KrouteConfig config = builder.build();
-        rules = catalog == null ? null : RoutingFixture.rules(catalog);
-        PolicyCatalog.Spec spec = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
-        ArmBoard board = learntArms(file.classifier().classes(), config);
-        chooser = new ProviderChooser(spec.policy(), spec.config(), config.providers(), config.minClassEvidence(),
-                board, new SplittableRandom(config.seed()));
+        DecideFactory decide = DecideFactory.of(config, learntArms(file.classifier().classes(), config));
+        chooser = decide.chooser(config.seed());
+        rules = catalog == null ? null : decide.rules();
     }
 
     /**

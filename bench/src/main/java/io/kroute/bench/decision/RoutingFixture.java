@@ -1,12 +1,9 @@
 package io.kroute.bench.decision;
 
-import io.kroute.inference.routing.Eligibility;
 import io.kroute.inference.routing.Provider;
 import io.kroute.inference.routing.ProviderCatalog;
 import io.kroute.inference.routing.RoutingRules;
-import io.kroute.inference.routing.TokenEstimator;
 import io.kroute.inference.routing.TokenizerFamily;
-import io.kroute.topology.decide.ProviderRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +48,6 @@ final class RoutingFixture {
                 Map.of(deniedClass, new RoutingRules.ClassRule(null, Set.of("cirrus"))),
                 Map.of(TENANT, new RoutingRules.TenantRule(null, Set.of(), Set.of("region:eu"), Double.NaN)));
         return new ProviderCatalog(providers, rules, "bench");
-    }
-
-    static ProviderRules rules(ProviderCatalog catalog) {
-        return new ProviderRules(new Eligibility(catalog), new TokenEstimator(catalog.families()));
     }
 
     private static Provider provider(String name, long window, double in, double out, TokenizerFamily family,

@@ -96,13 +96,6 @@ class ChangeAwareEvidenceTest {
     }
 
     @Test
-    void shouldRoundTripThroughTheArmStateCodec() {
-        ArmEvidence e = feed(ChangeAwareEvidence.empty(RECENT, 0, THRESHOLD), new SplittableRandom(5), 0.5, 0, 50);
-
-        assertThat(ArmStateCodec.decodeEvidence(ArmStateCodec.encode(e))).isEqualTo(e);
-    }
-
-    @Test
     void shouldRefuseMergingWithOtherForgetting() {
         ArmEvidence e = ChangeAwareEvidence.empty(RECENT, 0, THRESHOLD).plus(1, 0);
 

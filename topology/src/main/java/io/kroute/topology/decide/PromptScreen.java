@@ -3,16 +3,9 @@ package io.kroute.topology.decide;
 import io.kroute.inference.anomaly.AdaptiveBaseline;
 import io.kroute.inference.anomaly.AnomalyModel;
 import io.kroute.inference.anomaly.AnomalyVerdict;
-import io.kroute.inference.anomaly.DecayingStats;
-import io.kroute.inference.anomaly.FeatureBaseline;
 import io.kroute.inference.anomaly.PromptAnalysis;
-import io.kroute.inference.anomaly.PromptFeature;
-import io.kroute.inference.anomaly.PromptFeatures;
-import io.kroute.schemas.FeatureScore;
 import io.kroute.schemas.PromptEvent;
 import io.kroute.topology.weights.ActiveModel;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -62,31 +55,7 @@ public final class PromptScreen {
             tenants.put(event.getTenant(), base.plus(analysis.features(), anomaly, timestamp, tenantHalfLifeMs));
         }
         return new Screening(analysis.classification(), verdict.score(), verdict.feature(), verdict.flagged(),
-                anomaly.threshold(), verdict.flagged() ? featureScores(anomaly, analysis.features(), verdict,
+                anomaly.threshold(), verdict.flagged() ? DecisionRecords.featureScores(anomaly, analysis.features(), verdict,
                         tenantBaseline ? tenant : null) : List.of(), tenantBaseline ? "tenant" : "shipped");
-    }
-
-    /** Every feature with the baseline it was compared with, most anomalous first (for quarantine records). */
-    private static List<FeatureScore> featureScores(AnomalyModel model, PromptFeatures features, AnomalyVerdict verdict,
-            AdaptiveBaseline tenant) {
-        List<FeatureScore> scores = new ArrayList<>(PromptFeature.count());
-        for (int i = 0; i < PromptFeature.count(); i++) {
-            FeatureBaseline baseline = model.baseline(i);
-            double value = baseline.transform().apply(features.get(i));
-            double mean;
-            double spread;
-            if (tenant != null) {
-                DecayingStats own = tenant.get(PromptFeature.at(i));
-                mean = own.mean();
-                spread = Math.max(own.std(), baseline.scaleFloor());
-            } else {
-                mean = baseline.center();
-                spread = baseline.scale();
-            }
-            scores.add(FeatureScore.newBuilder().setName(PromptFeature.at(i).key()).setValue(value).setMean(mean)
-                    .setStdDev(spread).setZScore(verdict.zScores()[i]).build());
-        }
-        scores.sort(Comparator.comparingDouble(FeatureScore::getZScore).reversed());
-        return scores;
     }
 }

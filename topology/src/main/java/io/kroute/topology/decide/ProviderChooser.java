@@ -6,15 +6,12 @@ import io.kroute.inference.bandit.BanditPriors;
 import io.kroute.inference.bandit.BanditState;
 import io.kroute.inference.bandit.Choice;
 import io.kroute.inference.bandit.ContextualBandit;
-import io.kroute.inference.bandit.ArmEvidence;
-import io.kroute.inference.bandit.ChangeAwareEvidence;
-import io.kroute.inference.bandit.DecayedEvidence;
 import io.kroute.inference.bandit.EligibleChoice;
-import io.kroute.inference.bandit.Forgetting;
 import io.kroute.inference.bandit.Policy;
 import io.kroute.schemas.ArmScore;
-import io.kroute.schemas.ArmHistory;
 import io.kroute.schemas.ArmState;
+import io.kroute.topology.arms.ArmBoard;
+import io.kroute.topology.arms.ArmStates;
 import io.kroute.topology.weights.ActiveModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,14 +125,12 @@ public final class ProviderChooser {
         EligibleChoice choice = EligibleChoice.prepare(policy, view, eligible & allProviders,
                 bandit.explorationFloor(), cache.scope, cache.state.version(), random);
         int[] full = choice.fullIndex();
-        double[] pulls = view.weight();
-        List<ArmScore> scores = new ArrayList<>(full.length);
+        double[] pulls = new double[full.length];
         for (int j = 0; j < full.length; j++) {
-            double probability = choice.distribution().probability(j);
-            scores.add(ArmScore.newBuilder().setProvider(providers.get(full[j]))
-                    .setExpectedReward(choice.expectations()[j]).setScore(probability)
-                    .setSelectionProbability(probability).setPulls(pulls[full[j]]).build());
+            pulls[j] = view.weight()[full[j]];
         }
+        List<ArmScore> scores = DecisionRecords.armScores(choice.distribution().arms(), choice.expectations(),
+                choice.distribution(), pulls);
         // For each possible choice, the other eligible providers best first: shared by every decision.
         List<List<String>> fallbacks = new ArrayList<>(full.length);
         for (int chosen = 0; chosen < full.length; chosen++) {
@@ -147,7 +142,7 @@ public final class ProviderChooser {
             }
             fallbacks.add(List.copyOf(others));
         }
-        return new Prepared(choice, List.copyOf(scores), List.copyOf(fallbacks));
+        return new Prepared(choice, scores, List.copyOf(fallbacks));
     }
 
     /** The bandit state of one scope: every configured provider, with its prior and its learnt evidence. */
@@ -158,42 +153,12 @@ public final class ProviderChooser {
         for (String provider : providers) {
             ArmState learnt = arms.byProvider().get(provider);
             list.add(new BanditState.Arm(provider, priors.prior(scope, provider, bandit.defaultPrior()),
-                    learnt == null ? bandit.forgetting().empty() : evidence(learnt, bandit.forgetting())));
+                    learnt == null ? bandit.forgetting().empty() : ArmStates.evidence(learnt, bandit.forgetting())));
             if (learnt != null) {
                 version += learnt.getVersion();
                 asOf = Math.max(asOf, learnt.getLastUpdatedAt().toEpochMilli());
             }
         }
         return BanditState.of(bandit.forgetting(), version, asOf, list);
-    }
-
-    /**
-     * The evidence an arm-state record describes, under this application's forgetting. Statistics written
-     * under another half-life (a changed setting) are taken as they stand and discounted from now on; a record
-     * without a history (written before change-aware discounting was chosen) starts its history from its sums.
-     */
-    public static ArmEvidence evidence(ArmState state, Forgetting forgetting) {
-        long time = state.getLastUpdatedAt().toEpochMilli();
-        double weight = Math.max(0, state.getWeight());
-        if (forgetting instanceof Forgetting.ChangeAware changeAware) {
-            DecayedEvidence recent = decayed(changeAware.recentHalfLife(), time, state.getCount(), weight,
-                    state.getRewardSum(), state.getRewardSquareSum());
-            ArmHistory history = state.getHistory();
-            DecayedEvidence longer = history == null
-                    ? decayed(changeAware.historyHalfLife(), time, state.getCount(), weight, state.getRewardSum(),
-                            state.getRewardSquareSum())
-                    : decayed(changeAware.historyHalfLife(), time, state.getCount(), Math.max(0, history.getWeight()),
-                            history.getRewardSum(), history.getRewardSquareSum());
-            return new ChangeAwareEvidence(recent, longer, changeAware.threshold());
-        }
-        double halfLife = forgetting instanceof Forgetting.Exponential e ? e.halfLife() : 0;
-        return decayed(halfLife, time, state.getCount(), weight, state.getRewardSum(), state.getRewardSquareSum());
-    }
-
-    /** Decayed evidence from stored sums, clamped into what the sums can be (a record is read, not trusted). */
-    private static DecayedEvidence decayed(double halfLife, long time, long count, double weight, double rewardSum,
-            double rewardSquareSum) {
-        return new DecayedEvidence(halfLife, time, count, weight, Math.min(Math.max(0, rewardSum), weight),
-                Math.max(0, rewardSquareSum));
     }
 }

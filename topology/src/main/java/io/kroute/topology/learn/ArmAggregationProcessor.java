@@ -1,14 +1,10 @@
 package io.kroute.topology.learn;
 
 import io.kroute.inference.bandit.ArmEvidence;
-import io.kroute.inference.bandit.ChangeAwareEvidence;
-import io.kroute.inference.bandit.DecayedEvidence;
 import io.kroute.inference.bandit.Forgetting;
-import io.kroute.schemas.ArmHistory;
 import io.kroute.schemas.ArmState;
-import io.kroute.topology.decide.ProviderChooser;
+import io.kroute.topology.arms.ArmStates;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -58,46 +54,15 @@ public final class ArmAggregationProcessor implements Processor<String, ArmRewar
     public void process(Record<String, ArmReward> record) {
         ArmReward reward = record.value();
         ArmState current = store.get(record.key());
-        ArmEvidence evidence = current == null ? forgetting.empty() : ProviderChooser.evidence(current, forgetting);
-        ArmEvidence next = evidence.plus(reward.reward(), reward.time());
-        DecayedEvidence sums;
-        ArmHistory history = null;
-        if (next instanceof ChangeAwareEvidence changeAware) {
-            sums = changeAware.recent();
-            DecayedEvidence longer = changeAware.history();
-            history = ArmHistory.newBuilder()
-                    .setWeight(longer.weight())
-                    .setRewardSum(longer.rewardSum())
-                    .setRewardSquareSum(longer.rewardSquareSum())
-                    .setHalfLifeMs(halfLifeMs(longer))
-                    .build();
-        } else {
-            sums = (DecayedEvidence) next;
-        }
-        ArmState state = ArmState.newBuilder()
-                .setLabel(reward.label())
-                .setProvider(reward.provider())
-                .setSuccesses(sums.rewardSum())
-                .setFailures(Math.max(0, sums.weight() - sums.rewardSum()))
-                .setRewardSum(sums.rewardSum())
-                .setRewardSquareSum(sums.rewardSquareSum())
-                .setWeight(sums.weight())
-                .setCount(sums.updates())
-                .setHalfLifeMs(halfLifeMs(sums))
-                .setLastUpdatedAt(Instant.ofEpochMilli(sums.referenceTime()))
-                .setVersion(current == null ? 1 : current.getVersion() + 1)
-                .setHistory(history)
-                .build();
+        ArmEvidence evidence = current == null ? forgetting.empty() : ArmStates.evidence(current, forgetting);
+        ArmState state = ArmStates.record(reward.label(), reward.provider(),
+                evidence.plus(reward.reward(), reward.time()), current == null ? 1 : current.getVersion() + 1);
         store.put(record.key(), state);
         if (publishInterval.isZero()) {
             context.forward(new Record<>(record.key(), state, record.timestamp()));
         } else {
             changed.add(record.key());
         }
-    }
-
-    private static Long halfLifeMs(DecayedEvidence evidence) {
-        return evidence.halfLife() == 0 ? null : Math.round(evidence.halfLife());
     }
 
     private void publishChanged() {

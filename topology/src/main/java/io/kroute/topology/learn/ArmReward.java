@@ -1,5 +1,6 @@
 package io.kroute.topology.learn;
 
+import io.kroute.topology.KrouteConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -29,6 +30,11 @@ public record ArmReward(String label, String provider, double reward, long time,
     /** A reward for the decision's chosen provider. */
     public ArmReward(String label, String provider, double reward, long time, boolean defaulted) {
         this(label, provider, reward, time, defaulted, false);
+    }
+
+    /** The key of the arm this reward is for: {@code class|provider}. */
+    public String armKey() {
+        return KrouteConfig.armKey(label, provider);
     }
 
     public static Serde<ArmReward> serde() {

@@ -9,9 +9,11 @@ import io.kroute.topology.DeadLetter;
 import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.KrouteConfig.DuplicateRewards;
 import io.kroute.topology.KrouteTopics;
+import io.kroute.topology.Reason;
 import io.kroute.topology.metrics.KrouteCounters;
+import io.kroute.topology.pending.PendingDecision;
+import io.kroute.topology.pending.PendingWindows;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -31,7 +33,12 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * reason. Prompts and rewards are both keyed by prompt id, so a decision's window and its rewards meet in the
  * same task.
  */
-public final class RewardJoinProcessor implements Processor<byte[], byte[], String, Learned> {
+public final class RewardJoinProcessor implements Processor<byte[], byte[], Object, Object> {
+
+    /** Name of the child that takes the rewards ({@link ArmReward}, keyed by prompt id) on to their arms. */
+    public static final String ARM_REWARDS = "arm-key";
+    /** Name of the child that writes the rewards that cannot be used. */
+    public static final String DEAD_LETTERS = "reward-dead-letters-sink";
 
     private final PendingWindows windows;
     private final AvroCodec<RewardEvent> rewards;
@@ -40,7 +47,7 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
     private final OptionalDouble defaultReward;
     private final DuplicateRewards duplicates;
     private final KrouteCounters counters;
-    private ProcessorContext<String, Learned> context;
+    private ProcessorContext<Object, Object> context;
 
     public RewardJoinProcessor(PendingWindows windows, AvroCodec<RewardEvent> rewards, RewardFunction rewardFunction,
             KrouteConfig config, KrouteCounters counters) {
@@ -54,7 +61,7 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
     }
 
     @Override
-    public void init(ProcessorContext<String, Learned> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         windows.init(context);
         // Windows close as event time passes; checking every second (or window) bounds the lag of a default.
@@ -73,26 +80,26 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
                         "expected a reward event, found a null value (a tombstone)");
             }
         } catch (DecodingException e) {
-            deadLetter(record, kind(e), e.getMessage());
+            deadLetter(record, Reason.of(e.kind()), e.getMessage());
             return;
         }
         String promptId = reward.getPromptId();
         PendingDecision decision = windows.get(promptId);
         if (decision == null) {
-            reject(record, "unmatched", "expected a decision for prompt '" + promptId + "' within the last "
+            reject(record, Reason.UNMATCHED, "expected a decision for prompt '" + promptId + "' within the last "
                     + windowMs + " ms of event time, found none");
             return;
         }
         if (decision.closed() || record.timestamp() > decision.deadline()) {
             long due = decision.closed() ? decision.decidedAt() + windowMs : decision.deadline();
-            reject(record, "late", "expected the reward for prompt '" + promptId + "' by " + due
+            reject(record, Reason.LATE, "expected the reward for prompt '" + promptId + "' by " + due
                     + " (decision time + " + windowMs + " ms), found it at " + record.timestamp());
             return;
         }
         boolean primary = decision.provider().equals(reward.getProvider());
         int fallback = primary ? -1 : decision.fallbackIndex(reward.getProvider());
         if (!primary && fallback < 0) {
-            reject(record, "provider-mismatch", "expected a reward for provider '" + decision.provider()
+            reject(record, Reason.PROVIDER_MISMATCH, "expected a reward for provider '" + decision.provider()
                     + "' chosen for prompt '" + promptId + "'" + (decision.fallbacks().isEmpty() ? ""
                             : " or one of its fallbacks " + decision.fallbacks()) + ", found one for '"
                     + reward.getProvider() + "'");
@@ -110,15 +117,15 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
             value = rewardFunction.reward(reward.getSuccess(), quality == null ? Double.NaN : quality,
                     reward.getLatencyMs(), reward.getCostUsd());
         } catch (IllegalArgumentException e) {
-            reject(record, "invalid-reward", "reward for prompt '" + promptId + "': " + e.getMessage());
+            reject(record, Reason.INVALID_REWARD, "reward for prompt '" + promptId + "': " + e.getMessage());
             return;
         }
         if (primary) {
             windows.update(promptId, decision.withReward());
-            emit(decision, decision.provider(), value, record.timestamp(), false, false);
+            emit(decision, decision.provider(), value, record.timestamp(), false, false, promptId);
         } else {
             windows.update(promptId, decision.withFallbackReward(fallback));
-            emit(decision, reward.getProvider(), value, record.timestamp(), false, true);
+            emit(decision, reward.getProvider(), value, record.timestamp(), false, true, promptId);
             counters.fallbackRewardFolded(decision.label(), reward.getProvider());
         }
     }
@@ -126,34 +133,28 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Stri
     private void closeWindows(long streamTime) {
         windows.closeDue(streamTime, (promptId, decision, deadline) -> {
             if (decision.rewards() == 0 && defaultReward.isPresent()) {
-                emit(decision, decision.provider(), defaultReward.getAsDouble(), deadline, true, false);
+                emit(decision, decision.provider(), defaultReward.getAsDouble(), deadline, true, false, promptId);
             }
         });
     }
 
     private void emit(PendingDecision decision, String provider, double value, long time, boolean defaulted,
-            boolean fallback) {
+            boolean fallback, String promptId) {
         ArmReward own = new ArmReward(decision.label(), provider, value, time, defaulted, fallback);
         ArmReward global = new ArmReward(ContextualBandit.GLOBAL, provider, value, time, defaulted, fallback);
-        context.forward(new Record<>(KrouteConfig.armKey(own.label(), own.provider()), new Learned.Reward(own), time));
-        context.forward(new Record<>(KrouteConfig.armKey(global.label(), global.provider()),
-                new Learned.Reward(global), time));
+        context.forward(new Record<>(promptId, own, time), ARM_REWARDS);
+        context.forward(new Record<>(promptId, global, time), ARM_REWARDS);
         counters.rewardFolded(decision.label(), provider, defaulted);
     }
 
-    private void reject(Record<byte[], byte[]> record, String reason, String message) {
-        counters.rewardRejected(reason);
+    private void reject(Record<byte[], byte[]> record, Reason reason, String message) {
+        counters.rewardRejected(reason.key());
         deadLetter(record, reason, message);
     }
 
-    private void deadLetter(Record<byte[], byte[]> record, String reason, String message) {
-        DeadLetter letter = DeadLetter.of(context.recordMetadata(), record.key(), record.value(), reason, message);
-        counters.deadLetter(letter.sourceTopic(), reason);
-        context.forward(new Record<String, Learned>(null, new Learned.DeadLettered(letter), record.timestamp(),
-                letter.headers(record.headers())));
-    }
-
-    private static String kind(DecodingException e) {
-        return e.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    private void deadLetter(Record<byte[], byte[]> record, Reason reason, String message) {
+        DeadLetter letter = DeadLetter.of(context, record, reason, message);
+        counters.deadLetter(letter.sourceTopic(), reason.key());
+        context.forward(letter.toRecord(record), DEAD_LETTERS);
     }
 }

@@ -1,4 +1,4 @@
-package io.kroute.topology.decide;
+package io.kroute.topology.arms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ class ArmStateEvidenceTest {
 
     @Test
     void shouldReadTheSumsAsDecayedEvidenceUnderPlainDiscounting() {
-        ArmEvidence evidence = ProviderChooser.evidence(state().build(), Forgetting.halfLife(60_000));
+        ArmEvidence evidence = ArmStates.evidence(state().build(), Forgetting.halfLife(60_000));
 
         assertThat(evidence).isEqualTo(new DecayedEvidence(60_000, 1_000, 9, 4, 3, 2.5));
     }
@@ -32,7 +32,7 @@ class ArmStateEvidenceTest {
         ArmState record = state().setHistory(ArmHistory.newBuilder().setWeight(9).setRewardSum(8)
                 .setRewardSquareSum(7.5).setHalfLifeMs(null).build()).build();
 
-        ChangeAwareEvidence evidence = (ChangeAwareEvidence) ProviderChooser.evidence(record,
+        ChangeAwareEvidence evidence = (ChangeAwareEvidence) ArmStates.evidence(record,
                 Forgetting.changeAware(60_000, 0, 3));
 
         assertThat(evidence.recent()).isEqualTo(new DecayedEvidence(60_000, 1_000, 9, 4, 3, 2.5));
@@ -42,7 +42,7 @@ class ArmStateEvidenceTest {
 
     @Test
     void shouldStartTheHistoryFromTheSumsOfARecordWrittenWithoutOne() {
-        ChangeAwareEvidence evidence = (ChangeAwareEvidence) ProviderChooser.evidence(state().build(),
+        ChangeAwareEvidence evidence = (ChangeAwareEvidence) ArmStates.evidence(state().build(),
                 Forgetting.changeAware(60_000, 0, 3));
 
         assertThat(evidence.history()).isEqualTo(new DecayedEvidence(0, 1_000, 9, 4, 3, 2.5));
@@ -54,7 +54,7 @@ class ArmStateEvidenceTest {
     void shouldClampSumsThatNoRewardsCouldHaveProduced() {
         ArmState corrupt = state().setWeight(2).setRewardSum(5).setRewardSquareSum(-1).build();
 
-        DecayedEvidence evidence = (DecayedEvidence) ProviderChooser.evidence(corrupt, Forgetting.halfLife(60_000));
+        DecayedEvidence evidence = (DecayedEvidence) ArmStates.evidence(corrupt, Forgetting.halfLife(60_000));
 
         assertThat(evidence.rewardSum()).isEqualTo(2);
         assertThat(evidence.rewardSquareSum()).isEqualTo(0);

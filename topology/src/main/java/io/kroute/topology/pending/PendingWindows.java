@@ -1,15 +1,19 @@
-package io.kroute.topology.learn;
+package io.kroute.topology.pending;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import io.kroute.topology.KrouteStores;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The reward windows of one task: the decisions waiting for their reward ({@code pending-decisions-store}, by
@@ -36,6 +40,20 @@ public final class PendingWindows {
             throw new IllegalArgumentException("reward window: expected at least 0 ms, found " + windowMs);
         }
         this.windowMs = windowMs;
+    }
+
+    /** The windows in kroute's stores, {@link KrouteStores#PENDING_DECISIONS} and its deadline index. */
+    public static PendingWindows of(long windowMs) {
+        return new PendingWindows(KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES, windowMs);
+    }
+
+    /** The builders of the stores {@link #of} uses. */
+    public static List<StoreBuilder<?>> storeBuilders() {
+        return List.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KrouteStores.PENDING_DECISIONS),
+                        Serdes.String(), PendingDecision.serde()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(KrouteStores.DECISION_DEADLINES),
+                        Serdes.Bytes(), Serdes.ByteArray()));
     }
 
     /** Binds to the stores of the task {@code context} belongs to. */
@@ -74,12 +92,12 @@ public final class PendingWindows {
         return pending.get(promptId);
     }
 
-    void update(String promptId, PendingDecision decision) {
+    public void update(String promptId, PendingDecision decision) {
         pending.put(promptId, decision);
     }
 
     /** What happens to a window whose deadline has passed. */
-    interface Expiry {
+    public interface Expiry {
         void expired(String promptId, PendingDecision decision, long deadline);
     }
 
@@ -88,7 +106,7 @@ public final class PendingWindows {
      * {@code expiry} and then kept, closed, for one more window (so a late reward is told apart from one that
      * never had a decision); a closed one is forgotten.
      */
-    void closeDue(long streamTime, Expiry expiry) {
+    public void closeDue(long streamTime, Expiry expiry) {
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
         try (KeyValueIterator<Bytes, byte[]> it = deadlines.range(deadlineKey(Long.MIN_VALUE, ""),
                 deadlineKey(streamTime == Long.MAX_VALUE ? streamTime : streamTime + 1, ""))) {

@@ -1,4 +1,4 @@
-package io.kroute.topology.learn;
+package io.kroute.topology.pending;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package io.kroute.topology.learn;
+package io.kroute.topology.pending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.kroute.topology.decide;
+package io.kroute.topology.arms;
 
 import io.kroute.schemas.ArmState;
 import java.util.LinkedHashMap;
