@@ -147,6 +147,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         json.writeNumberField("score", verdict.score());
         json.writeBooleanField("flagged", verdict.flagged());
         json.writeStringField("feature", verdict.feature());
+        json.writeStringField("baseline", verdict.baseline());
         json.writeEndObject();
         if (withFeatures) {
             json.writeObjectFieldStart("features");

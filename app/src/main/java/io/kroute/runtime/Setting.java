@@ -185,6 +185,11 @@ public final class Setting<T> {
             declare("kroute.anomaly.enabled", "--anomaly-enabled", SettingType.bool())
                     .topology(KrouteConfig::anomalyEnabled, KrouteConfig.Builder::anomalyEnabled)
                     .describe("Screen prompts with the anomaly filter (false: every valid prompt is routed).");
+    public static final Setting<Long> MAX_PROMPT_CHARS =
+            declare("kroute.max.prompt.chars", "--max-prompt-chars", SettingType.wholeNumber())
+                    .topology(KrouteConfig::maxPromptChars, KrouteConfig.Builder::maxPromptChars)
+                    .describe("Longest prompt (characters) that is classified and screened; a longer one is "
+                            + "quarantined as oversize. The default is above what the prompts topic accepts.");
     public static final Setting<Boolean> TENANT_BASELINES =
             declare("kroute.tenant.baselines", "--tenant-baselines", SettingType.bool())
                     .topology(KrouteConfig::tenantBaselines, KrouteConfig.Builder::tenantBaselines)

@@ -73,6 +73,7 @@ class ClassifyCommandTest {
         assertThat(line.get("anomaly").get("score").isNumber()).isTrue();
         assertThat(line.get("anomaly").get("flagged").asBoolean()).isFalse();
         assertThat(line.get("anomaly").get("feature").isTextual()).isTrue();
-        assertThat(line.get("features").get("tokenCount").asInt()).isEqualTo(2);
+        assertThat(line.get("anomaly").get("baseline").asText()).isEqualTo("global");
+        assertThat(line.get("features").get("meanTokenLength").asDouble()).isEqualTo(4.0);
     }
 }

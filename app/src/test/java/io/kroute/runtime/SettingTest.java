@@ -63,13 +63,14 @@ class SettingTest {
                 Map.entry("kroute.reward.weight.latency", "3"), Map.entry("kroute.reward.weight.cost", "4"),
                 Map.entry("kroute.reward.latency.scale.ms", "5"), Map.entry("kroute.reward.cost.scale", "6"),
                 Map.entry("kroute.min.class.evidence", "0.5"), Map.entry("kroute.anomaly.enabled", "false"),
+                Map.entry("kroute.max.prompt.chars", "5000"),
                 Map.entry("kroute.tenant.baselines", "true"), Map.entry("kroute.tenant.min.prompts", "7"),
                 Map.entry("kroute.tenant.half.life", "3h"), Map.entry("kroute.arm.state.publish.interval", "0s"),
                 Map.entry("kroute.seed", "-9"), Map.entry("kroute.output.reserve.tokens", "100"),
                 Map.entry("kroute.max.cost.usd", "0.25"));
         KrouteConfig config = RuntimeConfig.resolve(null, Map.of(), flags).topologyConfig("k:1", "http://r:2");
         assertThat(config).isEqualTo(new KrouteConfig("app", "k:1", "http://r:2", KrouteConfig.PromptFormat.JSON, "m",
-                List.of("x", "y"), "ucb1", Duration.ofHours(2), 0.5, false, true, 7, Duration.ofHours(3),
+                List.of("x", "y"), "ucb1", Duration.ofHours(2), 0.5, false, 5000, true, 7, Duration.ofHours(3),
                 Duration.ofSeconds(90), OptionalDouble.empty(), KrouteConfig.DuplicateRewards.SUM,
                 new RewardFunction.Weights(1, 2, 3, 4, 5, 6), Duration.ZERO, -9, null, OptionalLong.of(100),
                 OptionalDouble.of(0.25)));

@@ -30,7 +30,9 @@ import java.util.function.UnaryOperator;
  *     decision uses the global arms that learn from every class
  * @param anomalyEnabled whether prompts are screened at all
  * @param tenantBaselines whether each tenant also gets an adaptive baseline learnt from its own prompts
- * @param tenantMinPrompts (discounted) prompts a tenant's baseline needs before it replaces the shipped one
+ * @param maxPromptChars the longest prompt, in characters (UTF-16 units), that is classified and screened; a longer
+ *     one is quarantined as {@code oversize} (size is a policy, not an anomaly)
+ * @param tenantMinPrompts (discounted) prompts a tenant's baseline needs before it replaces the weight file's
  * @param tenantHalfLife half-life of a tenant baseline's memory, in event time
  * @param rewardWindow how long after a decision its reward may arrive
  * @param defaultReward the reward folded in for a decision that got none within the window; empty for none
@@ -56,6 +58,7 @@ public record KrouteConfig(
         Duration halfLife,
         double minClassEvidence,
         boolean anomalyEnabled,
+        long maxPromptChars,
         boolean tenantBaselines,
         long tenantMinPrompts,
         Duration tenantHalfLife,
@@ -120,6 +123,9 @@ public record KrouteConfig(
         if (!(minClassEvidence >= 0) || Double.isInfinite(minClassEvidence)) {
             throw new IllegalArgumentException("minClassEvidence: expected a finite number >= 0, found " + minClassEvidence);
         }
+        if (maxPromptChars < 1) {
+            throw new IllegalArgumentException("maxPromptChars: expected at least 1 character, found " + maxPromptChars);
+        }
         if (tenantMinPrompts < 2) {
             throw new IllegalArgumentException("tenantMinPrompts: expected at least 2 (a spread needs two values), found "
                     + tenantMinPrompts);
@@ -149,7 +155,7 @@ public record KrouteConfig(
         return new Builder().applicationId(applicationId).bootstrapServers(bootstrapServers)
                 .schemaRegistryUrl(schemaRegistryUrl).promptFormat(promptFormat).modelName(modelName)
                 .providers(providers).policy(policy).halfLife(halfLife).minClassEvidence(minClassEvidence)
-                .anomalyEnabled(anomalyEnabled).tenantBaselines(tenantBaselines).tenantMinPrompts(tenantMinPrompts)
+                .anomalyEnabled(anomalyEnabled).maxPromptChars(maxPromptChars).tenantBaselines(tenantBaselines).tenantMinPrompts(tenantMinPrompts)
                 .tenantHalfLife(tenantHalfLife).rewardWindow(rewardWindow).defaultReward(defaultReward).duplicateRewards(duplicateRewards)
                 .rewardWeights(rewardWeights).armStatePublishInterval(armStatePublishInterval).seed(seed)
                 .catalog(catalog).outputReserveTokens(outputReserveTokens).maxCostUsd(maxCostUsd);
@@ -205,6 +211,8 @@ public record KrouteConfig(
         private Duration halfLife = Duration.ofHours(1);
         private double minClassEvidence = 5;
         private boolean anomalyEnabled = true;
+        // Above anything the prompts topic accepts (records of at most 1 MiB, at least a byte per character).
+        private long maxPromptChars = 2_097_152;
         private boolean tenantBaselines = false;
         private long tenantMinPrompts = 50;
         private Duration tenantHalfLife = Duration.ofDays(1);
@@ -289,6 +297,11 @@ public record KrouteConfig(
             return this;
         }
 
+        public Builder maxPromptChars(long value) {
+            maxPromptChars = value;
+            return this;
+        }
+
         public Builder tenantBaselines(boolean value) {
             tenantBaselines = value;
             return this;
@@ -342,9 +355,9 @@ public record KrouteConfig(
 
         public KrouteConfig build() {
             return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, modelName,
-                    providers, policy, halfLife, minClassEvidence, anomalyEnabled, tenantBaselines, tenantMinPrompts,
-                    tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, rewardWeights, armStatePublishInterval, seed,
-                    catalog, outputReserveTokens, maxCostUsd);
+                    providers, policy, halfLife, minClassEvidence, anomalyEnabled, maxPromptChars, tenantBaselines,
+                    tenantMinPrompts, tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, rewardWeights,
+                    armStatePublishInterval, seed, catalog, outputReserveTokens, maxCostUsd);
         }
     }
 }

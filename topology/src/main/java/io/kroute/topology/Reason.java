@@ -37,6 +37,8 @@ public enum Reason {
     // Prompts held instead of routed.
     /** A prompt feature's z-score exceeds the anomaly threshold. */
     ANOMALY(Destination.QUARANTINE),
+    /** The prompt is longer than {@code maxPromptChars}: held before it is classified or screened. */
+    OVERSIZE(Destination.QUARANTINE),
     /** The routing rules let no provider serve the prompt (the record names each provider's rule). */
     NO_ELIGIBLE_PROVIDER(Destination.QUARANTINE);
 

@@ -60,7 +60,7 @@ class DecidePathTest {
     @Test
     void shouldQuarantineAnomalousPromptInsteadOfDeciding() {
         try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"))) {
-            String longText = "a poem in verse ".repeat(40);
+            String longText = "a poem in verse " + "!".repeat(300);
             k.sendPrompt("p-long", "acme", longText, T0);
 
             assertThat(k.readDecisions()).isEmpty();
@@ -71,9 +71,9 @@ class DecidePathTest {
             assertThat(q.getPrompt().getText()).isEqualTo(longText);
             assertThat(q.getAnomalyScore()).isGreaterThan(4.0);
             assertThat(q.getThreshold()).isEqualTo(4.0);
-            assertThat(q.getFeatures().get(0).getName()).isEqualTo("charCount");
-            assertThat(q.getReason()).startsWith("charCount z=").contains("exceeds threshold 4.0");
-            assertThat(q.getBaseline()).isEqualTo("shipped");
+            assertThat(q.getFeatures().get(0).getName()).isEqualTo("longestCharRun");
+            assertThat(q.getReason()).startsWith("longestCharRun z=").contains("exceeds threshold 4.0");
+            assertThat(q.getBaseline()).isEqualTo("global");
             assertThat(q.getLabel()).isEqualTo("poetry");
             assertThat(q.getWeightsVersion()).isEqualTo("v1");
             assertThat(k.counters.count("quarantined{label=poetry}")).isEqualTo(1);
@@ -81,9 +81,28 @@ class DecidePathTest {
     }
 
     @Test
+    void shouldHoldAPromptOverTheSizeLimitAsOversizeWithoutClassifyingIt() {
+        // Size is a policy: with screening off too, a prompt one character over the limit is held, one at it is not.
+        try (KrouteDriver k = new KrouteDriver(config().maxPromptChars(100).anomalyEnabled(false).build(),
+                TestWeights.file("v1"))) {
+            k.sendPrompt("p-at", "acme", "a poem in verse ".repeat(7).substring(0, 100), T0);
+            k.sendPrompt("p-over", "acme", "a poem in verse ".repeat(7).substring(0, 101), T0);
+
+            assertThat(k.readDecisions()).extracting(RoutingDecision::getPromptId).containsExactly("p-at");
+            QuarantineRecord q = k.readQuarantine().get(0);
+            assertThat(q.getPrompt().getId()).isEqualTo("p-over");
+            assertThat(q.getReason()).isEqualTo("101 characters exceed maxPromptChars 100");
+            assertThat(q.getLabel()).isNull();
+            assertThat(q.getFeatures()).isEmpty();
+            assertThat(q.getBaseline()).isEmpty();
+            assertThat(k.counters.count("quarantined{label=none}")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldDecideWithoutScreeningWhenAnomalyFilterIsOff() {
         try (KrouteDriver k = new KrouteDriver(config().anomalyEnabled(false).build(), TestWeights.file("v1"))) {
-            k.sendPrompt("p-long", "acme", "a poem in verse ".repeat(40), T0);
+            k.sendPrompt("p-long", "acme", "a poem in verse " + "!".repeat(300), T0);
 
             assertThat(k.readQuarantine()).isEmpty();
             RoutingDecision d = k.readDecisions().get(0);
@@ -189,7 +208,7 @@ class DecidePathTest {
             assertThat(k.readDecisions()).extracting(RoutingDecision::getPromptId).containsExactly("p-new");
             QuarantineRecord held = k.readQuarantine().get(0);
             assertThat(held.getPrompt().getId()).isEqualTo("p-odd");
-            assertThat(held.getBaseline()).isEqualTo("tenant");
+            assertThat(held.getBaseline()).isEqualTo("tenant:terse");
             assertThat(k.driver.getKeyValueStore(KrouteStores.TENANT_BASELINES).get("terse")).isNotNull();
         }
     }

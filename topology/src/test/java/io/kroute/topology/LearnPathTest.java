@@ -267,7 +267,7 @@ class LearnPathTest {
     @Test
     void shouldOpenNoWindowForAQuarantinedPrompt() {
         try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"))) {
-            k.sendPrompt("p-long", "acme", "a poem in verse ".repeat(40), T0);
+            k.sendPrompt("p-long", "acme", "a poem in verse " + "!".repeat(300), T0);
             assertThat(k.readQuarantine()).hasSize(1);
 
             k.sendReward("p-long", "alpha", true, 100, 0, null, T0 + MINUTE);

@@ -29,10 +29,10 @@ final class TestWeights {
             b.put("std", 1000.0);
             b.put("mad", 1000.0);
         }
-        ObjectNode length = (ObjectNode) features.get(PromptFeature.CHAR_COUNT.key());
+        ObjectNode length = (ObjectNode) features.get(PromptFeature.LONGEST_CHAR_RUN.key());
         length.put("transform", "log1p");
-        length.put("mean", Math.log1p(40));
-        length.put("median", Math.log1p(40));
+        length.put("mean", Math.log1p(3));
+        length.put("median", Math.log1p(3));
         length.put("std", 0.5);
         length.put("mad", 0.5 / 1.4826);
         return root;

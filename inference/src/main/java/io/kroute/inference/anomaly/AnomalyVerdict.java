@@ -10,9 +10,18 @@ import java.util.Map;
  * @param flagged whether the score exceeds the threshold
  * @param feature the feature that produced the score ({@code "none"} when nothing deviates)
  * @param zScores the directional z-score of every feature, by ordinal
+ * @param baseline the baseline the prompt was compared with: {@code global}, {@code class:<name>}, or
+ *     {@link #TENANT} for a tenant's own (named with {@link #baselineName})
  */
-public record AnomalyVerdict(double score, boolean flagged, String feature, double[] zScores) {
+public record AnomalyVerdict(double score, boolean flagged, String feature, double[] zScores, String baseline) {
     public static final String NO_FEATURE = "none";
+    public static final String TENANT = "tenant";
+    public static final String TENANT_PREFIX = "tenant:";
+
+    /** The baseline's name as records carry it: {@code tenant:<tenant>} for a tenant's own baseline. */
+    public String baselineName(String tenant) {
+        return TENANT.equals(baseline) ? TENANT_PREFIX + tenant : baseline;
+    }
 
     /** Feature key → directional z-score, in declaration order. */
     public Map<String, Double> scoresByFeature() {

@@ -20,7 +20,15 @@ public record FeatureBaseline(Transform transform, Direction direction, Method m
     public static final double MAD_TO_SIGMA = 1.4826;
 
     public enum Transform {
-        NONE("none"), LOG1P("log1p");
+        NONE("none"), LOG1P("log1p"),
+        /**
+         * For shares that normal text may take close to 1: {@code ln((1 + ε) / (1 + ε − x))} with ε = 1/256, 0 at
+         * 0 and about 5.55 at 1, so how close a share comes to 1 is what counts (0.9 and 0.999 are far apart).
+         */
+        LOG_COMPLEMENT("logComplement");
+
+        /** ε of {@link #LOG_COMPLEMENT}: a window of 256 n-grams cannot tell shares closer to 1 apart. */
+        public static final double COMPLEMENT_EPSILON = 1.0 / 256;
 
         private final String key;
 
@@ -33,7 +41,12 @@ public record FeatureBaseline(Transform transform, Direction direction, Method m
         }
 
         public double apply(double x) {
-            return this == LOG1P ? log1p(Math.max(0.0, x)) : x;
+            return switch (this) {
+                case NONE -> x;
+                case LOG1P -> log1p(Math.max(0.0, x));
+                case LOG_COMPLEMENT -> Math.log((1.0 + COMPLEMENT_EPSILON)
+                        / (1.0 + COMPLEMENT_EPSILON - Math.min(1.0, Math.max(0.0, x))));
+            };
         }
 
         /** log1p of the small whole numbers most counts are: a table lookup instead of a native call. */

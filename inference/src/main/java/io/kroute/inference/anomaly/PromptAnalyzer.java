@@ -61,7 +61,8 @@ public final class PromptAnalyzer {
         }
         PromptFeatures features = PromptFeatures.extract(s.features, classification, logClasses,
                 s.tokenScratch);
-        return new PromptAnalysis(classification, features, anomalyModel.score(features, tenant, warmupWeight));
+        return new PromptAnalysis(classification, features,
+                anomalyModel.score(features, classification.labelIndex(), tenant, warmupWeight));
     }
 
     /** The features alone, for computing baselines and evaluations. */

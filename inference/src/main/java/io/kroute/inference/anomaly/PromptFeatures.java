@@ -4,6 +4,7 @@ import io.kroute.inference.classify.Classification;
 import io.kroute.inference.text.CharacterStats;
 import io.kroute.inference.text.SparseFeatures;
 import io.kroute.inference.text.TokenBuffer;
+import io.kroute.inference.text.TokenRedundancy;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,8 +42,6 @@ public final class PromptFeatures {
         int tokenCount = tokens.count();
         double[] v = new double[PromptFeature.count()];
         double n = s.codePoints();
-        v[PromptFeature.CHAR_COUNT.ordinal()] = s.totalLength();
-        v[PromptFeature.TOKEN_COUNT.ordinal()] = tokenCount;
         if (tokenCount > 0) {
             mostFrequentToken(x, tokenScratch, v);
             v[PromptFeature.UNKNOWN_TOKEN_SHARE.ordinal()] = 1.0 - (double) x.knownTokens() / tokenCount;
@@ -52,15 +51,16 @@ public final class PromptFeatures {
             v[PromptFeature.MIXED_SCRIPT_SHARE.ordinal()] = (double) s.mixedScriptTokens() / x.scannedTokens();
         }
         if (n > 0) {
-            v[PromptFeature.NON_ASCII_SHARE.ordinal()] = s.nonAscii() / n;
-            v[PromptFeature.SYMBOL_SHARE.ordinal()] = s.symbols() / n;
             v[PromptFeature.DIGIT_SHARE.ordinal()] = s.digits() / n;
             v[PromptFeature.UPPER_SHARE.ordinal()] = s.upper() / n;
             v[PromptFeature.INVISIBLE_SHARE.ordinal()] = s.invisible() / n;
+            v[PromptFeature.ENCODED_SHARE.ordinal()] = s.encodedChars() / n;
         }
         v[PromptFeature.LONGEST_CHAR_RUN.ordinal()] = s.longestRun();
-        v[PromptFeature.CHAR_ENTROPY.ordinal()] = s.entropyBits();
         v[PromptFeature.LONGEST_ENCODED_RUN.ordinal()] = s.longestEncodedRun();
+        TokenRedundancy redundancy = x.redundancy();
+        v[PromptFeature.REPEATED_BIGRAM_SHARE.ordinal()] = redundancy.bigramShare();
+        v[PromptFeature.REPEATED_CHUNK_SHARE.ordinal()] = redundancy.chunkShare();
         int classes = classification.probabilities().length;
         v[PromptFeature.CLASS_UNCERTAINTY.ordinal()] = classes > 1 ? classification.entropy() / logClasses : 0.0;
         return new PromptFeatures(v);

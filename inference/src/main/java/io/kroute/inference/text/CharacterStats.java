@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Character-level statistics of a text, over the original (not lower-cased) code points of the prefix that
  * {@link WordTokenizer} examines, gathered by the tokenizer in the same pass as the tokens: an ASCII character
- * costs its count in a histogram and the run trackers; every per-class count and the entropy are derived from the
- * 128 counts once per text ({@link #finish}). Reusable; not thread-safe.
+ * costs its count in a histogram and the run trackers; every per-class count is derived from the 128 counts once
+ * per text ({@link #finish}). Reusable; not thread-safe.
  */
 public final class CharacterStats {
     // Per-ASCII-character class bits, so the common case costs one table load.
@@ -62,17 +62,14 @@ public final class CharacterStats {
     int invisible;
     int longestRun;
     int longestEncodedRun;
+    /** Characters in encoded-looking runs of at least {@link #ENCODED_SHARE_MIN_RUN}. */
+    int encodedChars;
     int mixedScriptTokens;
 
     /** Occurrences of each ASCII character; zero between texts ({@link #finish} clears what it reads). */
     final int[] asciiCounts = new int[128];
     /** Set while a text is being gathered: a text abandoned midway leaves counts that the next one must clear. */
     private boolean gathering;
-    /** Sum of c ln c over the count c of every distinct code point, for the entropy. */
-    private double countLogCounts;
-    private int[] otherKeys = new int[64];
-    private int[] otherCounts = new int[64];
-    private int otherSize;
 
     public void clear() {
         codePoints = 0;
@@ -85,21 +82,12 @@ public final class CharacterStats {
         invisible = 0;
         longestRun = 0;
         longestEncodedRun = 0;
+        encodedChars = 0;
         mixedScriptTokens = 0;
-        countLogCounts = 0.0;
         if (gathering) {
             Arrays.fill(asciiCounts, 0);
             gathering = false;
         }
-        if (otherSize > 0) {
-            Arrays.fill(otherKeys, -1);
-            Arrays.fill(otherCounts, 0);
-            otherSize = 0;
-        }
-    }
-
-    public CharacterStats() {
-        Arrays.fill(otherKeys, -1);
     }
 
     /**
@@ -122,9 +110,81 @@ public final class CharacterStats {
     int addNonAscii(int cp) {
         nonAscii++;
         int bits = classify(cp);
-        countOther(cp);
         countClasses(bits, 1);
         return bits;
+    }
+
+    /** Whether a code point may be part of normal spelling though invisible: ZWNJ, ZWJ, a variation selector. */
+    static boolean maySpell(int cp) {
+        return cp == ZWNJ || cp == ZWJ || isVariationSelector(cp);
+    }
+
+    /**
+     * Uncounts the invisible spelling character at {@code source[at]} (one {@link #maySpell} accepts, already counted
+     * as invisible) when it is used as scripts use it: a ZWNJ or ZWJ between two characters of a joining script
+     * (Arabic script, the Indic scripts, Myanmar, Khmer, Tibetan), or a ZWJ between two emoji (the one before it
+     * possibly followed by variation selectors and skin-tone modifiers), or a variation selector right after a
+     * visible character. Between Latin letters, in runs, or at the edge of the text, it stays counted.
+     *
+     * @param n the examined length of {@code source}
+     */
+    void uncountSpelling(char[] source, int at, int n) {
+        if (at == 0) {
+            return;
+        }
+        int cp = Character.codePointAt(source, at, n);
+        int before = Character.codePointBefore(source, at);
+        if (isVariationSelector(cp)) {
+            if ((classOf(before) & (SPACE | INVISIBLE)) == 0) {
+                invisible--;
+            }
+            return;
+        }
+        if (at + 1 >= n) {
+            return;
+        }
+        int after = Character.codePointAt(source, at + 1, n);
+        if (isJoiningScript(before) && isJoiningScript(after)) {
+            invisible--;
+            return;
+        }
+        if (Character.getType(after) != Character.OTHER_SYMBOL) {
+            return;
+        }
+        int base = before;
+        int i = at;
+        while (isVariationSelector(base) || isSkinToneModifier(base)) {
+            i -= Character.charCount(base);
+            if (i == 0) {
+                return;
+            }
+            base = Character.codePointBefore(source, i);
+        }
+        if (Character.getType(base) == Character.OTHER_SYMBOL) {
+            invisible--;
+        }
+    }
+
+    private static final int ZWNJ = 0x200C;
+    private static final int ZWJ = 0x200D;
+
+    static boolean isVariationSelector(int cp) {
+        return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+    }
+
+    private static boolean isSkinToneModifier(int cp) {
+        return cp >= 0x1F3FB && cp <= 0x1F3FF;
+    }
+
+    /** Scripts that write ZWNJ and ZWJ inside words: Arabic and Syriac, the Indic scripts, Tibetan, Myanmar, Khmer. */
+    static boolean isJoiningScript(int cp) {
+        return (cp >= 0x0600 && cp <= 0x08FF) || (cp >= 0x0900 && cp <= 0x0DFF) || (cp >= 0x0F00 && cp <= 0x109F)
+                || (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);
+    }
+
+    /** The class bits of any code point. */
+    static int classOf(int cp) {
+        return cp < 128 ? ASCII_CLASS[cp] : classify(cp);
     }
 
     /**
@@ -132,6 +192,9 @@ public final class CharacterStats {
      * bits (any higher bits are ignored): its length when it mixes letters and digits (base64, hex, hashes) or is too long to be a word of any
      * language, 0 otherwise.
      */
+    /** Shortest encoded-looking run that counts toward the encoded share: longer than most identifiers in prose. */
+    static final int ENCODED_SHARE_MIN_RUN = 24;
+
     static int encodedRunLength(int run, int bits) {
         return (bits & (LETTER | DIGIT)) == (LETTER | DIGIT) || run >= 40 ? run : 0;
     }
@@ -157,27 +220,15 @@ public final class CharacterStats {
     /**
      * Completes the statistics with what the scanner tracked in its locals: the whole text's length (examined or
      * not), the code points examined and the longest runs (the scanner counts the tokens that mix scripts as it
-     * ends them); derives the ASCII characters' classes and the entropy sum from the counts.
+     * ends them); derives the ASCII characters' classes from the counts.
      */
-    void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun) {
+    void finish(int totalLength, int codePoints, int longestRun, int longestEncodedRun, int encodedChars) {
         this.totalLength = totalLength;
         this.codePoints = codePoints;
         this.longestRun = longestRun;
         this.longestEncodedRun = longestEncodedRun;
-        // Every one of the 128 counts is visited, zero or not: the sums below have no branch to mispredict and
-        // no dependence from one character to the next (c ln c is 0 for an absent character).
+        this.encodedChars = encodedChars;
         int[] counts = asciiCounts;
-        double sum0 = 0.0;
-        double sum1 = 0.0;
-        double sum2 = 0.0;
-        double sum3 = 0.0;
-        for (int c = 0; c < 128; c += 4) {
-            sum0 += countLogCount(counts[c]);
-            sum1 += countLogCount(counts[c + 1]);
-            sum2 += countLogCount(counts[c + 2]);
-            sum3 += countLogCount(counts[c + 3]);
-        }
-        double sum = (sum0 + sum1) + (sum2 + sum3);
         // The classes from their ranges of the histogram (as ASCII_CLASS defines them); symbols are the rest.
         int upper = countsIn(counts, 'A', 'Z');
         int letters = upper + countsIn(counts, 'a', 'z');
@@ -191,14 +242,6 @@ public final class CharacterStats {
         this.digits += digits;
         this.symbols += symbols;
         this.invisible += invisible;
-        if (otherSize > 0) {
-            for (int slot = 0; slot < otherKeys.length; slot++) {
-                if (otherKeys[slot] != -1) {
-                    sum += countLogCount(otherCounts[slot]);
-                }
-            }
-        }
-        countLogCounts = sum;
         gathering = false;
     }
 
@@ -246,43 +289,9 @@ public final class CharacterStats {
             case Character.OTHER_SYMBOL:
                 return SYMBOL;
             default:
-                // Marks (Mn, Mc, Me) and other numbers (Nl, No) belong to none of the counted classes.
-                return 0;
-        }
-    }
-
-    private void countOther(int cp) {
-        if (otherSize * 2 >= otherKeys.length) {
-            growOther();
-        }
-        int mask = otherKeys.length - 1;
-        int slot = (cp * 0x9E3779B1) >>> 7 & mask;
-        while (otherKeys[slot] != -1 && otherKeys[slot] != cp) {
-            slot = (slot + 1) & mask;
-        }
-        if (otherKeys[slot] == -1) {
-            otherKeys[slot] = cp;
-            otherSize++;
-        }
-        otherCounts[slot]++;
-    }
-
-    private void growOther() {
-        int[] keys = otherKeys;
-        int[] counts = otherCounts;
-        otherKeys = new int[keys.length * 2];
-        otherCounts = new int[keys.length * 2];
-        Arrays.fill(otherKeys, -1);
-        int mask = otherKeys.length - 1;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != -1) {
-                int slot = (keys[i] * 0x9E3779B1) >>> 7 & mask;
-                while (otherKeys[slot] != -1) {
-                    slot = (slot + 1) & mask;
-                }
-                otherKeys[slot] = keys[i];
-                otherCounts[slot] = counts[i];
-            }
+                // Marks (Mn, Mc, Me) and other numbers (Nl, No) belong to none of the counted classes, except the
+                // variation selectors (Mn): invisible, unless right after a visible character (uncountSpelling).
+                return isVariationSelector(cp) ? INVISIBLE : 0;
         }
     }
 
@@ -326,32 +335,13 @@ public final class CharacterStats {
         return longestEncodedRun;
     }
 
+    /** Characters in encoded-looking runs of at least 24 (base64 and hex blobs, also when wrapped over lines). */
+    public int encodedChars() {
+        return encodedChars;
+    }
+
     public int mixedScriptTokens() {
         return mixedScriptTokens;
     }
 
-    /** c ln c for the small counts almost every character has, so entropy costs no logarithm per character. */
-    private static final double[] COUNT_LOG_COUNT = new double[1024];
-
-    static {
-        for (int c = 1; c < COUNT_LOG_COUNT.length; c++) {
-            COUNT_LOG_COUNT[c] = c * Math.log(c);
-        }
-    }
-
-    private static double countLogCount(int count) {
-        return count < COUNT_LOG_COUNT.length ? COUNT_LOG_COUNT[count] : count * Math.log(count);
-    }
-
-    private static final double LN_2 = Math.log(2);
-
-    /** Shannon entropy of the code-point distribution, in bits; 0 for an empty text. */
-    public double entropyBits() {
-        if (codePoints == 0) {
-            return 0.0;
-        }
-        double n = codePoints;
-        // H = log n - (1/n) * sum c log c, converted from nats to bits.
-        return Math.max(0.0, (Math.log(n) - countLogCounts / n) / LN_2);
-    }
 }

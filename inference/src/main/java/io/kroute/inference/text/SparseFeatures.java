@@ -33,13 +33,23 @@ public final class SparseFeatures {
     /** Whether {@link #tokenFeatures} holds the last text's unigram lookups (not without unigrams). */
     boolean tokenFeaturesLooked;
     CharacterStats stats;
+    TokenRedundancy redundancy;
 
-    /** Makes {@link TextVectorizer#transform} also gather character statistics into {@link #stats()}. */
+    /**
+     * Makes {@link TextVectorizer#transform} also gather character statistics into {@link #stats()} and the tokens'
+     * redundancy into {@link #redundancy()}.
+     */
     public SparseFeatures withStatistics() {
         if (stats == null) {
             stats = new CharacterStats();
+            redundancy = new TokenRedundancy();
         }
         return this;
+    }
+
+    /** How much the last text's tokens repeat themselves, or null unless {@link #withStatistics()} was called. */
+    public TokenRedundancy redundancy() {
+        return redundancy;
     }
 
     /** Character statistics of the last text, or null unless {@link #withStatistics()} was called. */

@@ -123,6 +123,16 @@ public final class TextVectorizer {
             out.knownTokens = 0;
             out.topKnownTokenCount = 0;
         }
+        if (out.redundancy != null) {
+            if (ngramMin > 1) {
+                // The unigram lookup did not run: the tokens' keys are still to be built.
+                out.ensureLookupRoom(count);
+                for (int t = 0; t < count; t++) {
+                    TermIndex.keyOf(tokens.chars, tokens.starts[t], tokens.ends[t], out.lookupScratch, 3 * t);
+                }
+            }
+            out.redundancy.gather(out.lookupScratch, count);
+        }
         out.aggregateHits();
         weigh(out);
     }

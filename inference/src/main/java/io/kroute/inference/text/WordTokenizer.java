@@ -157,6 +157,7 @@ public final class WordTokenizer {
         int encodedStart = 0;
         int encodedClasses = 0;
         int longestEncodedRun = 0;
+        int encodedChars = 0;
         int i = 0;
         while (i < n) {
             int cp = source[i++];
@@ -213,11 +214,21 @@ public final class WordTokenizer {
                     cp = Character.toCodePoint((char) cp, source[i++]);
                     surrogatePairs++;
                 }
-                scan = gather ? stats.addNonAscii(cp) : 0;
+                scan = 0;
+                if (gather) {
+                    scan = stats.addNonAscii(cp);
+                    if ((scan & CharacterStats.INVISIBLE) != 0 && CharacterStats.maySpell(cp)) {
+                        stats.uncountSpelling(source, i - Character.charCount(cp), n);
+                    }
+                }
             }
             if (gather) {
                 if (cp == previous) {
-                    longestRun = Math.max(longestRun, ++run);
+                    // Runs of whitespace (indentation, blank lines) are layout, not content: they never count.
+                    ++run;
+                    if ((scan & CharacterStats.SPACE) == 0) {
+                        longestRun = Math.max(longestRun, run);
+                    }
                 } else {
                     run = 1;
                     previous = cp;
@@ -227,8 +238,9 @@ public final class WordTokenizer {
                 } else {
                     // This character ends the encoded run (perhaps empty) before it.
                     int at = i - Character.charCount(cp);
-                    longestEncodedRun = Math.max(longestEncodedRun,
-                            CharacterStats.encodedRunLength(at - encodedStart, encodedClasses));
+                    int counted = CharacterStats.encodedRunLength(at - encodedStart, encodedClasses);
+                    longestEncodedRun = Math.max(longestEncodedRun, counted);
+                    encodedChars += counted >= CharacterStats.ENCODED_SHARE_MIN_RUN ? counted : 0;
                     encodedStart = i;
                     encodedClasses = 0;
                 }
@@ -293,9 +305,11 @@ public final class WordTokenizer {
         }
         out.length = length;
         if (gather) {
-            longestEncodedRun = Math.max(longestEncodedRun,
-                    CharacterStats.encodedRunLength(n - encodedStart, encodedClasses));
-            stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun);
+            int counted = CharacterStats.encodedRunLength(n - encodedStart, encodedClasses);
+            longestEncodedRun = Math.max(longestEncodedRun, counted);
+            encodedChars += counted >= CharacterStats.ENCODED_SHARE_MIN_RUN ? counted : 0;
+            stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun,
+                    encodedChars);
         }
     }
 

@@ -2,17 +2,26 @@ package io.kroute.inference.weights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kroute.inference.anomaly.AnomalyModel;
+import io.kroute.inference.anomaly.ClassBaseline;
 import io.kroute.inference.anomaly.FeatureBaseline;
 import io.kroute.inference.anomaly.PromptFeature;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Reads and validates the weight file's {@code anomaly} section into an {@link AnomalyModel}. */
 final class AnomalySection {
+    /** Features of earlier files that no feature replaces under the same key. */
+    private static final Set<String> RETIRED_FEATURES = Set.of("charCount", "tokenCount", "nonAsciiShare",
+            "charEntropy", "symbolShare");
+
     private AnomalySection() {
     }
 
-    static AnomalyModel parse(JsonNode section) throws WeightFileException {
+    /** Parses the section for a classifier of these classes (in its order), which class baselines must match. */
+    static AnomalyModel parse(JsonNode section, List<String> classes) throws WeightFileException {
         JsonNode threshold = section.get("threshold");
         if (threshold == null || !threshold.isNumber() || !Double.isFinite(threshold.doubleValue())
                 || threshold.doubleValue() <= 0) {
@@ -34,6 +43,12 @@ final class AnomalySection {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             PromptFeature feature = PromptFeature.fromKey(field.getKey());
+            if (feature == null && RETIRED_FEATURES.contains(field.getKey())) {
+                throw new WeightFileException("anomaly", "anomaly.features: expected the current features, found \""
+                        + field.getKey() + "\", which is no longer one (length is a size policy, not an anomaly; symbols and entropy "
+                        + "described the kind of text, not an attack); "
+                        + "retrain the file with trainer/train.py");
+            }
             if (feature == null) {
                 throw new WeightFileException("anomaly", "anomaly.features: expected only known features, found \""
                         + field.getKey() + "\"");
@@ -46,7 +61,88 @@ final class AnomalySection {
                         + "found none for \"" + feature.key() + "\"");
             }
         }
-        return new AnomalyModel(baselines, threshold.doubleValue());
+        JsonNode classNodes = section.get("classes");
+        if (classNodes == null) {
+            return new AnomalyModel(baselines, threshold.doubleValue());
+        }
+        double prior = number("anomaly", section, "classPrior");
+        if (prior <= 0) {
+            throw new WeightFileException("anomaly", "anomaly.classPrior: expected a positive number of prompts, "
+                    + "found " + prior);
+        }
+        return new AnomalyModel(baselines, threshold.doubleValue(), classBaselines(classNodes, classes, baselines),
+                prior);
+    }
+
+    /** One baseline per class, in the classifier's order: every class present, no other, every feature finite. */
+    private static List<ClassBaseline> classBaselines(JsonNode nodes, List<String> classes, FeatureBaseline[] global)
+            throws WeightFileException {
+        if (!nodes.isObject()) {
+            throw new WeightFileException("anomaly", "anomaly.classes: expected an object of per-class baselines, "
+                    + "found " + nodes.getNodeType());
+        }
+        Iterator<String> names = nodes.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!classes.contains(name)) {
+                throw new WeightFileException("anomaly", "anomaly.classes: expected only the model's classes "
+                        + classes + ", found unknown class \"" + name + "\"");
+            }
+        }
+        List<ClassBaseline> out = new ArrayList<>(classes.size());
+        for (String label : classes) {
+            out.add(classBaseline(label, nodes.get(label), global));
+        }
+        return out;
+    }
+
+    /** One class's baseline: its prompt count and a finite baseline for every feature. */
+    private static ClassBaseline classBaseline(String label, JsonNode node, FeatureBaseline[] global)
+            throws WeightFileException {
+        String where = "anomaly.classes." + label;
+        if (node == null || !node.isObject()) {
+            throw new WeightFileException("anomaly", "anomaly.classes: expected a baseline for every class, "
+                    + "found " + (node == null ? "none" : node.getNodeType().toString()) + " for class \""
+                    + label + "\"");
+        }
+        JsonNode prompts = node.get("prompts");
+        if (prompts == null || !prompts.canConvertToLong() || !prompts.isIntegralNumber() || prompts.longValue() < 0) {
+            throw new WeightFileException("anomaly", where + ".prompts: expected a whole number >= 0, found "
+                    + (prompts == null ? "none" : prompts.toString()));
+        }
+        JsonNode features = node.get("features");
+        if (features == null || !features.isObject()) {
+            throw new WeightFileException("anomaly", where + ".features: expected an object, found "
+                    + (features == null ? "none" : features.getNodeType().toString()));
+        }
+        FeatureBaseline[] own = new FeatureBaseline[PromptFeature.count()];
+        Iterator<String> keys = features.fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (PromptFeature.fromKey(key) == null) {
+                throw new WeightFileException("anomaly", where + ".features: expected only known features, "
+                        + "found \"" + key + "\"");
+            }
+        }
+        for (PromptFeature feature : PromptFeature.values()) {
+            JsonNode stats = features.get(feature.key());
+            String at = where + ".features." + feature.key();
+            if (stats == null || !stats.isObject()) {
+                throw new WeightFileException("anomaly", where + ".features: expected a baseline for every "
+                        + "feature, found none for class \"" + label + "\" feature \"" + feature.key() + "\"");
+            }
+            FeatureBaseline g = global[feature.ordinal()];
+            double std = number(at, stats, "std");
+            double mad = number(at, stats, "mad");
+            double floor = number(at, stats, "scaleFloor");
+            if (std < 0 || mad < 0 || floor <= 0) {
+                throw new WeightFileException("anomaly", at + ": expected std >= 0, mad >= 0 and scaleFloor > 0, "
+                        + "found std " + std + ", mad " + mad + ", scaleFloor " + floor);
+            }
+            own[feature.ordinal()] = new FeatureBaseline(g.transform(), g.direction(), g.method(),
+                    number(at, stats, "mean"), std, number(at, stats, "median"), mad, floor);
+        }
+        return new ClassBaseline(label, prompts.longValue(), own);
     }
 
     private static FeatureBaseline baseline(String where, JsonNode node) throws WeightFileException {

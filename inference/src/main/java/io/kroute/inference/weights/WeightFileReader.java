@@ -110,7 +110,7 @@ public final class WeightFileReader {
         List<GoldenVector> vectors = golden.vectors(f.golden, classifier.classes().size());
         GoldenReplay.replay(classifier, vectors, tolerance);
         JsonNode anomalySection = f.sections.get("anomaly");
-        AnomalyModel anomaly = anomalySection == null ? null : AnomalySection.parse(anomalySection);
+        AnomalyModel anomaly = anomalySection == null ? null : AnomalySection.parse(anomalySection, classifier.classes());
         return new WeightFile(f.formatVersion, f.modelName, f.modelVersion, createdAt, checksum, size, classifier,
                 vectors, tolerance, f.training, f.quality, anomaly, Map.copyOf(f.sections));
     }

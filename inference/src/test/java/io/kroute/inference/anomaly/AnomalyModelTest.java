@@ -19,16 +19,16 @@ class AnomalyModelTest {
     private static AnomalyModel model(double threshold) {
         FeatureBaseline[] b = new FeatureBaseline[PromptFeature.count()];
         Arrays.fill(b, standard(Direction.HIGH, 0, 1));
-        b[PromptFeature.CHAR_ENTROPY.ordinal()] = standard(Direction.BOTH, 4.0, 0.5);
-        b[PromptFeature.CHAR_COUNT.ordinal()] = new FeatureBaseline(Transform.LOG1P, Direction.HIGH, Method.ROBUST,
+        b[PromptFeature.MEAN_TOKEN_LENGTH.ordinal()] = standard(Direction.BOTH, 4.0, 0.5);
+        b[PromptFeature.LONGEST_CHAR_RUN.ordinal()] = new FeatureBaseline(Transform.LOG1P, Direction.HIGH, Method.ROBUST,
                 0, 0, Math.log1p(200), 0.5, 0.05);
         return new AnomalyModel(b, threshold);
     }
 
-    private static PromptFeatures features(double charCount, double entropy, double invisible) {
+    private static PromptFeatures features(double longestRun, double meanTokenLength, double invisible) {
         double[] v = new double[PromptFeature.count()];
-        v[PromptFeature.CHAR_COUNT.ordinal()] = charCount;
-        v[PromptFeature.CHAR_ENTROPY.ordinal()] = entropy;
+        v[PromptFeature.LONGEST_CHAR_RUN.ordinal()] = longestRun;
+        v[PromptFeature.MEAN_TOKEN_LENGTH.ordinal()] = meanTokenLength;
         v[PromptFeature.INVISIBLE_SHARE.ordinal()] = invisible;
         return PromptFeatures.of(v);
     }
@@ -42,7 +42,7 @@ class AnomalyModelTest {
 
         AnomalyVerdict low = model(5).score(features(200, 1.0, 0.0));
         assertThat(low.score()).isCloseTo(6.0, within(1e-12));
-        assertThat(low.feature()).isEqualTo("charEntropy");
+        assertThat(low.feature()).isEqualTo("meanTokenLength");
         assertThat(low.flagged()).isTrue();
     }
 
@@ -57,7 +57,7 @@ class AnomalyModelTest {
     @Test
     void robustMethodShouldUseMedianAndScaledMadOnTheTransformedValue() {
         AnomalyVerdict v = model(100).score(features(Math.expm1(Math.log1p(200) + 1.4826), 4.0, 0));
-        assertThat(v.zScores()[PromptFeature.CHAR_COUNT.ordinal()]).isCloseTo(2.0, within(1e-9));
+        assertThat(v.zScores()[PromptFeature.LONGEST_CHAR_RUN.ordinal()]).isCloseTo(2.0, within(1e-9));
     }
 
     @Test
@@ -85,8 +85,65 @@ class AnomalyModelTest {
         }
         PromptFeatures lowEntropy = features(200, 1.1, 0);
         assertThat(m.score(lowEntropy).flagged()).isTrue();
-        assertThat(m.score(lowEntropy, tenant, 100).flagged()).isFalse();
-        assertThat(m.score(lowEntropy, tenant, 1000).flagged()).as("still warming up").isTrue();
+        AnomalyVerdict warm = m.score(lowEntropy, -1, tenant, 100);
+        assertThat(warm.flagged()).isFalse();
+        assertThat(warm.baseline()).isEqualTo(AnomalyVerdict.TENANT);
+        assertThat(warm.baselineName("acme")).isEqualTo("tenant:acme");
+        assertThat(m.score(lowEntropy, -1, tenant, 1000).flagged()).as("still warming up").isTrue();
+    }
+
+    private static ClassBaseline classBaseline(String label, long prompts, double invisibleMean) {
+        FeatureBaseline[] b = new FeatureBaseline[PromptFeature.count()];
+        Arrays.fill(b, standard(Direction.HIGH, 0, 1));
+        b[PromptFeature.INVISIBLE_SHARE.ordinal()] = standard(Direction.HIGH, invisibleMean, 0.1);
+        return new ClassBaseline(label, prompts, b);
+    }
+
+    private static AnomalyModel classModel(double prior, ClassBaseline... classes) {
+        FeatureBaseline[] b = new FeatureBaseline[PromptFeature.count()];
+        Arrays.fill(b, standard(Direction.HIGH, 0, 1));
+        return new AnomalyModel(b, 3, java.util.List.of(classes), prior);
+    }
+
+    @Test
+    void shouldCompareAPromptWithItsClassBaselineShrunkTowardTheGlobalOne() {
+        // Global: mean 0, scale 1. "extract" has 900 prompts whose invisible share centres on 0.5 (scale 0.1);
+        // with a prior of 100 prompts its weight is 0.9: centre 0.45, scale 0.9 * 0.1 + 0.1 * 1 = 0.19.
+        AnomalyModel m = classModel(100, classBaseline("extract", 900, 0.5), classBaseline("summarize", 0, 0.5));
+        PromptFeatures f = features(0, 0, 0.83);
+        AnomalyVerdict asExtract = m.score(f, 0, null, Double.POSITIVE_INFINITY);
+        assertThat(asExtract.zScores()[PromptFeature.INVISIBLE_SHARE.ordinal()]).isCloseTo((0.83 - 0.45) / 0.19,
+                within(1e-12));
+        assertThat(asExtract.baseline()).isEqualTo("class:extract");
+        assertThat(asExtract.flagged()).isFalse();
+        // A class without evidence scores against the global baseline (weight 0), but is still named.
+        AnomalyVerdict asSummary = m.score(f, 1, null, Double.POSITIVE_INFINITY);
+        assertThat(asSummary.zScores()[PromptFeature.INVISIBLE_SHARE.ordinal()]).isCloseTo(0.83, within(1e-12));
+        assertThat(asSummary.baseline()).isEqualTo("class:summarize");
+        assertThat(m.score(f).baseline()).isEqualTo(AnomalyModel.GLOBAL);
+    }
+
+    @Test
+    void aClassBaselineShouldNeverBeTighterThanTheGlobalScaleFloor() {
+        FeatureBaseline[] global = new FeatureBaseline[PromptFeature.count()];
+        Arrays.fill(global, new FeatureBaseline(Transform.NONE, Direction.HIGH, Method.STANDARD, 0, 0.01, 0, 0, 0.05));
+        FeatureBaseline[] own = new FeatureBaseline[PromptFeature.count()];
+        Arrays.fill(own, new FeatureBaseline(Transform.NONE, Direction.HIGH, Method.STANDARD, 0, 0.001, 0, 0, 0.001));
+        AnomalyModel m = new AnomalyModel(global, 3, java.util.List.of(new ClassBaseline("tight", 100_000, own)), 100);
+        assertThat(m.scale(0, 0)).isEqualTo(0.05);
+        assertThat(m.scale(-1, 0)).isEqualTo(0.05);
+    }
+
+    @Test
+    void classWeightShouldGrowSmoothlyWithEvidence() {
+        double previous = -1;
+        for (long n : new long[] {0, 1, 10, 50, 100, 1000, 100_000}) {
+            ClassBaseline c = classBaseline("c", n, 0);
+            assertThat(c.weight(100)).isGreaterThan(previous).isLessThan(1.0);
+            previous = c.weight(100);
+        }
+        assertThat(classBaseline("c", 100, 0).weight(100)).isEqualTo(0.5);
+        assertThat(classBaseline("c", 0, 0).weight(100)).isZero();
     }
 
     @Test

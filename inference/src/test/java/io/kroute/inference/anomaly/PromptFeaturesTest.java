@@ -30,10 +30,8 @@ class PromptFeaturesTest {
     }
 
     @Test
-    void shouldCountCharactersAndTokens() {
+    void shouldMeasureTheMeanTokenLength() {
         PromptFeatures x = f("Write a java function");
-        assertThat(x.get(PromptFeature.CHAR_COUNT)).isEqualTo(21);
-        assertThat(x.get(PromptFeature.TOKEN_COUNT)).isEqualTo(3);
         assertThat(x.get(PromptFeature.MEAN_TOKEN_LENGTH)).isCloseTo((5 + 4 + 8) / 3.0, within(1e-12));
     }
 
@@ -42,8 +40,6 @@ class PromptFeaturesTest {
         PromptFeatures x = f("AB12!? é");
         assertThat(x.get(PromptFeature.UPPER_SHARE)).isCloseTo(2 / 8.0, within(1e-12));
         assertThat(x.get(PromptFeature.DIGIT_SHARE)).isCloseTo(2 / 8.0, within(1e-12));
-        assertThat(x.get(PromptFeature.SYMBOL_SHARE)).isCloseTo(2 / 8.0, within(1e-12));
-        assertThat(x.get(PromptFeature.NON_ASCII_SHARE)).isCloseTo(1 / 8.0, within(1e-12));
         assertThat(x.get(PromptFeature.INVISIBLE_SHARE)).isZero();
     }
 
@@ -55,17 +51,92 @@ class PromptFeaturesTest {
     }
 
     @Test
-    void shouldFindTheLongestRunOfOneCharacter() {
+    void shouldFindTheLongestRunOfOneCharacterButNotOfWhitespace() {
         assertThat(f("hello!!!!!! world").get(PromptFeature.LONGEST_CHAR_RUN)).isEqualTo(6);
         assertThat(f("").get(PromptFeature.LONGEST_CHAR_RUN)).isZero();
+        // Indentation and blank lines are layout: they never make a run.
+        assertThat(f("def f():\n" + " ".repeat(32) + "return 1\n\n\n\n\t\t\tx").get(PromptFeature.LONGEST_CHAR_RUN))
+                .isEqualTo(1);
+        assertThat(f("\u3000\u3000\u3000 \u00A0\u00A0").get(PromptFeature.LONGEST_CHAR_RUN)).isEqualTo(1);
     }
 
     @Test
-    void shouldMeasureCharacterEntropyInBits() {
-        assertThat(f("aaaa").get(PromptFeature.CHAR_ENTROPY)).isCloseTo(0.0, within(1e-12));
-        assertThat(f("abab").get(PromptFeature.CHAR_ENTROPY)).isCloseTo(1.0, within(1e-12));
-        assertThat(f("abcd").get(PromptFeature.CHAR_ENTROPY)).isCloseTo(2.0, within(1e-12));
-        assertThat(f("éàéà").get(PromptFeature.CHAR_ENTROPY)).isCloseTo(1.0, within(1e-12));
+    void shouldNotCountJoinersAndSelectorsUsedInSpellingAsInvisible() {
+        // Persian ZWNJ, a Devanagari conjunct with ZWJ, emoji ZWJ sequences (one with a skin tone), emoji and
+        // keycap variation selectors, a Bengali ZWJ before a virama: all normal spelling.
+        String[] spelled = {"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "\u0915\u094D\u200D\u0937",
+            "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB",
+            "\u2764\uFE0F\u200D\uD83D\uDD25", "1\uFE0F\u20E3", "\u09B0\u200D\u09CD\u09AF"};
+        for (String text : spelled) {
+            assertThat(f(text).get(PromptFeature.INVISIBLE_SHARE)).as(text).isZero();
+        }
+        // The same characters between Latin letters, in runs, alone or at the edges still count.
+        assertThat(f("a\u200Db").get(PromptFeature.INVISIBLE_SHARE)).isCloseTo(1 / 3.0, within(1e-12));
+        assertThat(f("\u0645\u200C\u200C\u062E").get(PromptFeature.INVISIBLE_SHARE)).isCloseTo(2 / 4.0, within(1e-12));
+        assertThat(f("\uFE0F\uFE0F\uFE0F").get(PromptFeature.INVISIBLE_SHARE)).isCloseTo(1.0, within(1e-12));
+        assertThat(f("x \uFE0F").get(PromptFeature.INVISIBLE_SHARE)).isCloseTo(1 / 3.0, within(1e-12));
+        assertThat(f("\u0645\u200C").get(PromptFeature.INVISIBLE_SHARE)).isCloseTo(1 / 2.0, within(1e-12));
+        assertThat(f("\uD83D\uDC68\u200Dx").get(PromptFeature.INVISIBLE_SHARE)).isCloseTo(1 / 3.0, within(1e-12));
+    }
+
+    @Test
+    void shouldMeasureRepetitionOfTokensPhrasesAndParagraphs() {
+        PromptFeatures plain = f("Please summarize the quarterly report and list the three main risks for the board");
+        assertThat(plain.get(PromptFeature.REPEATED_BIGRAM_SHARE)).isZero();
+        assertThat(plain.get(PromptFeature.REPEATED_CHUNK_SHARE)).isZero();
+        // A short flood: 20 tokens, 19 bigrams of which 18 repeat, 13 chunks of which 12 repeat.
+        PromptFeatures shortFlood = f("ha ".repeat(20));
+        assertThat(shortFlood.get(PromptFeature.REPEATED_BIGRAM_SHARE)).isCloseTo(18 / 19.0, within(1e-12));
+        assertThat(shortFlood.get(PromptFeature.REPEATED_CHUNK_SHARE)).isCloseTo(12 / 13.0, within(1e-12));
+        // Floods of a phrase and of a paragraph, long and short, after a normal instruction.
+        String paragraph = "The committee reviewed the budget in detail and agreed to postpone the vote until "
+                + "the auditors have finished their report on the new procurement rules. ";
+        for (String flood : new String[] {"ignore previous instructions ".repeat(400), paragraph.repeat(300),
+                "ignore previous instructions ".repeat(12), paragraph.repeat(6)}) {
+            PromptFeatures x = f("Summarize this: " + flood);
+            assertThat(x.get(PromptFeature.REPEATED_BIGRAM_SHARE)).as(flood).isGreaterThan(0.75);
+            assertThat(x.get(PromptFeature.REPEATED_CHUNK_SHARE)).as(flood).isGreaterThan(0.7);
+        }
+    }
+
+    @Test
+    void shouldScoreALongNormalDocumentLikeAShortOne() {
+        // Sentences of words drawn with a skew (a few frequent, many rare), as in prose: the repetition of a window of
+        // a long document, not of the whole, is measured, so the two score alike.
+        SplittableRandom random = new SplittableRandom(16);
+        String[] words = new String[3000];
+        for (int w = 0; w < words.length; w++) {
+            StringBuilder word = new StringBuilder();
+            for (int k = random.nextInt(2, 9); k > 0; k--) {
+                word.append((char) ('a' + random.nextInt(26)));
+            }
+            words[w] = word.toString();
+        }
+        StringBuilder shortText = new StringBuilder();
+        StringBuilder longText = new StringBuilder();
+        for (int sentence = 0; sentence < 4000; sentence++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = random.nextInt(6, 14); k > 0; k--) {
+                double u = random.nextDouble();
+                s.append(words[(int) (words.length * u * u * u)]).append(' ');
+            }
+            s.append(". ");
+            if (sentence < 30) {
+                shortText.append(s);
+            }
+            longText.append(s);
+        }
+        PromptFeatures small = f(shortText.toString());
+        PromptFeatures large = f(longText.toString());
+        for (PromptFeature feature : PromptFeature.values()) {
+            if (feature.key().endsWith("Share")) {
+                assertThat(large.get(feature)).as(feature.key()).isCloseTo(small.get(feature), within(0.15));
+            } else if (feature != PromptFeature.CLASS_UNCERTAINTY) {
+                // Lengths of one item are scored on a log scale; the longest of more items may be a little longer.
+                assertThat(Math.log1p(large.get(feature))).as(feature.key())
+                        .isCloseTo(Math.log1p(small.get(feature)), within(0.7));
+            }
+        }
     }
 
     @Test
@@ -80,6 +151,18 @@ class PromptFeaturesTest {
         assertThat(f("hash deadbeef0123456789 ok").get(PromptFeature.LONGEST_ENCODED_RUN)).isEqualTo(18);
         // Plain words, however long, are not encoded-looking below 40 characters.
         assertThat(f("internationalization").get(PromptFeature.LONGEST_ENCODED_RUN)).isZero();
+    }
+
+    @Test
+    void shouldMeasureTheShareOfEncodedRunsAlsoWhenWrappedOverLines() {
+        String line = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVoxMjM0NTY3ODkwYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo";
+        String mime = (line + "\n").repeat(20);
+        PromptFeatures x = f("Decode this: " + mime);
+        assertThat(x.get(PromptFeature.LONGEST_ENCODED_RUN)).isEqualTo(line.length());
+        assertThat(x.get(PromptFeature.ENCODED_SHARE)).isCloseTo(20.0 * line.length() / (13 + mime.length()),
+                within(1e-12));
+        // Identifiers shorter than 24 characters do not count.
+        assertThat(f("order a1b2c3d4 shipped to x9y8z7").get(PromptFeature.ENCODED_SHARE)).isZero();
     }
 
     @Test
@@ -116,11 +199,21 @@ class PromptFeaturesTest {
     }
 
     @Test
-    void shouldCountTheWholeLengthButExamineOnlyTheCap() {
-        String huge = "ab ".repeat(3_500_000);
-        PromptFeatures x = f(huge);
-        assertThat(x.get(PromptFeature.CHAR_COUNT)).isEqualTo(10_500_000);
-        assertThat(x.get(PromptFeature.TOKEN_COUNT)).isLessThanOrEqualTo(100_000 / 3 + 1);
+    void shouldStayFiniteAndBoundedOnEdgeInputs() {
+        String[] edges = {"", "a", "\uD800", "\uDC00", "x\uDBFFy\uDFFF", "\uFFFF".repeat(10), "a".repeat(100_000),
+            "\u200D".repeat(100_000), "\uD83D\uDE00".repeat(50_000), "ab ".repeat(3_500_000)};
+        for (String text : edges) {
+            PromptFeatures x = f(text);
+            for (PromptFeature feature : PromptFeature.values()) {
+                double v = x.get(feature);
+                assertThat(v).as("%s of %s", feature.key(), text.length() > 20 ? text.length() + " chars" : text)
+                        .isFinite().isGreaterThanOrEqualTo(0.0);
+                if (feature.key().endsWith("Share") || feature == PromptFeature.CLASS_UNCERTAINTY) {
+                    assertThat(v).isLessThanOrEqualTo(1.0);
+                }
+            }
+        }
+        assertThat(f("a".repeat(100_000)).get(PromptFeature.LONGEST_CHAR_RUN)).isEqualTo(100_000);
     }
 
     @Test
@@ -128,7 +221,7 @@ class PromptFeaturesTest {
         // Σ takes the re-scan path; the statistics must still describe the original text.
         PromptFeatures x = f("ΟΔΟΣ ok");
         assertThat(x.get(PromptFeature.UPPER_SHARE)).isCloseTo(4 / 7.0, within(1e-12));
-        assertThat(x.get(PromptFeature.TOKEN_COUNT)).isEqualTo(2);
+        assertThat(x.get(PromptFeature.MEAN_TOKEN_LENGTH)).isCloseTo(3.0, within(1e-12));
     }
 
     @Test

@@ -21,7 +21,8 @@ class CharacterStatsTest {
         0x130, 0x3A3, 0x3C3, 0x3B1, 0x3E2, 0x430, 0x41F, 0x5D0, 0x627, 0x301, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF,
         0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x2028, 0x2029, 0x3000, 0x212A, 0x4E2D,
         0x3042, 0x30A2, 0xAC00, 0xFF21, 0xFFFD, 0xE000, 0xF8FF, 0x0378, 0xD800, 0xDBFF, 0xDC00, 0xDFFF, 0x1F600,
-        0x1D400, 0x10400, 0x20000, 0xF0000, '+', '/', '=', '-', '_', '!', '.', ' '};
+        0x1D400, 0x10400, 0x20000, 0xF0000, '+', '/', '=', '-', '_', '!', '.', ' ', 0xFE0F, 0xFE00, 0xE0100, 0x0915,
+        0x094D, 0x06CC, 0x062E, 0x1F468, 0x1F469, 0x1F3FD, 0x2764, 0x2640};
 
     private final WordTokenizer tokenizer = new WordTokenizer();
 
@@ -50,6 +51,13 @@ class CharacterStatsTest {
         // Encoded runs ended by a supplementary character, by a non-ASCII letter and by the end of the text.
         assertMatchesReference("ab12\uD83D\uDE00" + "q".repeat(45) + "\u00E9" + "c0ffee+/=" + "\uD83D\uDE00" + "9f".repeat(30));
         assertMatchesReference("pаypal Москва 東京タワー wоrld İstanbul ΟΔΟΣ K\u212Aelvin");
+        // Joiners and selectors in spelling (Persian, Devanagari, emoji sequences, a keycap) and as stuffing.
+        assertMatchesReference("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u0915\u094D\u200D\u0937 "
+                + "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67 \uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB "
+                + "\u2764\uFE0F 1\uFE0F\u20E3 a\u200Db \u200D\u200D\u200D \uFE0F\uFE0F x\u200C");
+        assertMatchesReference("aGVsbG8gd29ybGQ9PQ==aGVsbG8gd29ybGQ9PQ==\naGVsbG8gd29ybGQ9PQ==aGVsbG8gd29y\n"
+                + "0123456789abcdef0123456789abcdef x1y2z3 deadbeefdeadbeefdeadbeef1");
+        assertMatchesReference("    indented\n\n\n\n        more     ===== end");
     }
 
     @Test
@@ -162,12 +170,12 @@ class CharacterStatsTest {
         assertThat(stats.invisible()).as(where).isEqualTo(expected.invisible);
         assertThat(stats.longestRun()).as(where).isEqualTo(expected.longestRun);
         assertThat(stats.longestEncodedRun()).as(where).isEqualTo(expected.longestEncodedRun);
+        assertThat(stats.encodedChars()).as(where).isEqualTo(expected.encodedChars);
         assertThat(stats.mixedScriptTokens()).as(where).isEqualTo(expected.mixedScriptTokens);
-        assertThat(stats.entropyBits()).as(where).isCloseTo(expected.entropyBits(), within(1e-12));
         // Reused: a second text leaves nothing of the first behind.
         tokenizer.scan("ab", tokens, stats);
         assertThat(stats.codePoints()).isEqualTo(2);
-        assertThat(stats.entropyBits()).isCloseTo(1.0, within(1e-12));
+        assertThat(stats.invisible()).isZero();
     }
 
     private static String escape(String text) {
@@ -188,8 +196,10 @@ class CharacterStatsTest {
         int invisible;
         int longestRun;
         int longestEncodedRun;
+        int encodedChars;
         int mixedScriptTokens;
         final Map<Integer, Integer> counts = new HashMap<>();
+        final java.util.List<Integer> codePointList = new java.util.ArrayList<>();
 
         Reference(String text, int n) {
             int previous = -1;
@@ -215,9 +225,8 @@ class CharacterStatsTest {
                 upper += type == Character.UPPERCASE_LETTER || type == Character.TITLECASE_LETTER ? 1 : 0;
                 digits += type == Character.DECIMAL_DIGIT_NUMBER ? 1 : 0;
                 boolean space = cp == '\t' || cp == '\n' || cp == 0x0B || cp == 0x0C || cp == '\r';
-                invisible += !space && (type == Character.CONTROL || type == Character.FORMAT
-                        || type == Character.SURROGATE || type == Character.PRIVATE_USE
-                        || type == Character.UNASSIGNED) ? 1 : 0;
+                invisible += isInvisible(cp) ? 1 : 0;
+                codePointList.add(cp);
                 symbols += switch (type) {
                     case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
                             Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
@@ -227,7 +236,9 @@ class CharacterStatsTest {
                 };
                 run = cp == previous ? run + 1 : 1;
                 previous = cp;
-                longestRun = Math.max(longestRun, run);
+                boolean whitespace = space || cp == ' ' || type == Character.SPACE_SEPARATOR
+                        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+                longestRun = Math.max(longestRun, whitespace ? 1 : run);
                 boolean encoded = (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')
                         || cp == '+' || cp == '/' || cp == '=' || cp == '-' || cp == '_';
                 if (encoded) {
@@ -263,11 +274,54 @@ class CharacterStatsTest {
             }
             closeEncodedRun(encodedRun, encodedDigit, encodedLetter);
             closeToken(tokenLength, tokenScripts);
+            invisible -= spelling(codePointList);
+        }
+
+        private static boolean isInvisible(int cp) {
+            int type = Character.getType(cp);
+            boolean space = cp == '\t' || cp == '\n' || cp == 0x0B || cp == 0x0C || cp == '\r';
+            boolean selector = (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+            return selector || !space && (type == Character.CONTROL || type == Character.FORMAT
+                    || type == Character.SURROGATE || type == Character.PRIVATE_USE || type == Character.UNASSIGNED);
+        }
+
+        /** Joiners and selectors used in spelling, as docs/anomaly.md defines them. */
+        private static int spelling(java.util.List<Integer> cps) {
+            int excused = 0;
+            for (int j = 1; j < cps.size(); j++) {
+                int cp = cps.get(j);
+                int before = cps.get(j - 1);
+                if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
+                    boolean visible = !isInvisible(before) && !Character.isWhitespace(before)
+                            && Character.getType(before) != Character.SPACE_SEPARATOR;
+                    excused += visible ? 1 : 0;
+                } else if ((cp == 0x200C || cp == 0x200D) && j + 1 < cps.size()) {
+                    int after = cps.get(j + 1);
+                    if (joining(before) && joining(after)) {
+                        excused++;
+                    } else if (Character.getType(after) == Character.OTHER_SYMBOL) {
+                        int k = j - 1;
+                        while (k >= 0 && ((cps.get(k) >= 0xFE00 && cps.get(k) <= 0xFE0F)
+                                || (cps.get(k) >= 0xE0100 && cps.get(k) <= 0xE01EF)
+                                || (cps.get(k) >= 0x1F3FB && cps.get(k) <= 0x1F3FF))) {
+                            k--;
+                        }
+                        excused += k >= 0 && Character.getType(cps.get(k)) == Character.OTHER_SYMBOL ? 1 : 0;
+                    }
+                }
+            }
+            return excused;
+        }
+
+        private static boolean joining(int cp) {
+            return (cp >= 0x0600 && cp <= 0x08FF) || (cp >= 0x0900 && cp <= 0x0DFF) || (cp >= 0x0F00 && cp <= 0x109F)
+                    || (cp >= 0x1780 && cp <= 0x17FF) || (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);
         }
 
         private void closeEncodedRun(int length, boolean digit, boolean letter) {
             if ((digit && letter) || length >= 40) {
                 longestEncodedRun = Math.max(longestEncodedRun, length);
+                encodedChars += length >= 24 ? length : 0;
             }
         }
 
@@ -278,13 +332,5 @@ class CharacterStatsTest {
             scripts.clear();
         }
 
-        double entropyBits() {
-            double h = 0.0;
-            for (int count : counts.values()) {
-                double p = (double) count / codePoints;
-                h -= p * Math.log(p) / Math.log(2);
-            }
-            return Math.max(0.0, h);
-        }
     }
 }

@@ -5,9 +5,14 @@ import static io.kroute.inference.weights.WeightFileFixture.sealText;
 import static io.kroute.inference.weights.WeightFileFixture.validTree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kroute.inference.anomaly.AnomalyModel;
+import io.kroute.inference.anomaly.ClassBaseline;
+import io.kroute.inference.anomaly.PromptAnalysis;
+import io.kroute.inference.anomaly.PromptFeature;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -228,16 +233,16 @@ class WeightFileReaderTest {
     @Test
     void shouldRefuseMissingFeatureBaseline() {
         ObjectNode tree = validTree();
-        ((ObjectNode) tree.get("anomaly").get("features")).remove("charEntropy");
-        assertRefused(seal(tree), "anomaly", "expected a baseline for every feature, found none for \"charEntropy\"");
+        ((ObjectNode) tree.get("anomaly").get("features")).remove("longestCharRun");
+        assertRefused(seal(tree), "anomaly", "expected a baseline for every feature, found none for \"longestCharRun\"");
     }
 
     @Test
     void shouldRefuseNonFiniteBaseline() {
         ObjectNode tree = validTree();
-        ((ObjectNode) tree.get("anomaly").get("features").get("charEntropy")).put("mean", 12345.678);
+        ((ObjectNode) tree.get("anomaly").get("features").get("longestCharRun")).put("mean", 12345.678);
         String json = tree.toString().replace("12345.678", "NaN");
-        assertRefused(sealText(json), "anomaly", "anomaly.features.charEntropy.mean: expected a finite number, found NaN");
+        assertRefused(sealText(json), "anomaly", "anomaly.features.longestCharRun.mean: expected a finite number, found NaN");
     }
 
     @Test
@@ -245,6 +250,9 @@ class WeightFileReaderTest {
         ObjectNode tree = validTree();
         ((ObjectNode) tree.get("anomaly").get("features")).putObject("vibes");
         assertRefused(seal(tree), "anomaly", "expected only known features, found \"vibes\"");
+        ObjectNode retired = validTree();
+        ((ObjectNode) retired.get("anomaly").get("features")).putObject("charCount");
+        assertRefused(seal(retired), "anomaly", "found \"charCount\", which is no longer one");
         ObjectNode negative = validTree();
         ((ObjectNode) negative.get("anomaly")).put("threshold", -1);
         assertRefused(seal(negative), "anomaly", "anomaly.threshold: expected a positive finite number, found -1");
@@ -253,7 +261,75 @@ class WeightFileReaderTest {
     @Test
     void shouldRefuseUnknownDirection() {
         ObjectNode tree = validTree();
-        ((ObjectNode) tree.get("anomaly").get("features").get("charCount")).put("direction", "sideways");
-        assertRefused(seal(tree), "anomaly", "anomaly.features.charCount.direction: expected one of \"high\", \"low\", \"both\", found \"sideways\"");
+        ((ObjectNode) tree.get("anomaly").get("features").get("meanTokenLength")).put("direction", "sideways");
+        assertRefused(seal(tree), "anomaly", "anomaly.features.meanTokenLength.direction: expected one of \"high\", \"low\", \"both\", found \"sideways\"");
+    }
+
+    /** The fixture's anomaly section with a baseline for each of its classes (code 500 prompts, the others 0). */
+    private static ObjectNode withClassBaselines() {
+        ObjectNode tree = validTree();
+        ObjectNode anomaly = (ObjectNode) tree.get("anomaly");
+        anomaly.put("classPrior", 100.0);
+        ObjectNode classes = anomaly.putObject("classes");
+        for (String label : WeightFileFixture.CLASSES) {
+            ObjectNode own = classes.putObject(label);
+            own.put("prompts", label.equals("code") ? 500 : 0);
+            ObjectNode features = own.putObject("features");
+            for (PromptFeature feature : PromptFeature.values()) {
+                ObjectNode b = features.putObject(feature.key());
+                b.put("mean", label.equals("code") ? 0.5 : 0.0);
+                b.put("std", 0.5);
+                b.put("median", 0.0);
+                b.put("mad", 1.0);
+                b.put("scaleFloor", 0.01);
+            }
+        }
+        return tree;
+    }
+
+    @Test
+    void shouldLoadClassBaselinesAndScoreAgainstThePredictedClass() throws Exception {
+        WeightFile file = WeightFileReader.read(seal(withClassBaselines()));
+        AnomalyModel model = file.anomaly().orElseThrow();
+        assertThat(model.classBaselines()).extracting(ClassBaseline::label).containsExactlyElementsOf(WeightFileFixture.CLASSES);
+        // code: weight 500 / 600, centre 5/6 * 0.5 + 1/6 * 0 on every feature; the others stay global.
+        assertThat(model.center(0, 0)).isCloseTo(500.0 / 600 * 0.5, within(1e-12));
+        assertThat(model.center(1, 0)).isZero();
+        PromptAnalysis analysis = file.analyzer().analyze("write a java function");
+        assertThat(analysis.classification().label()).isEqualTo("code");
+        assertThat(analysis.anomaly().baseline()).isEqualTo("class:code");
+    }
+
+    @Test
+    void fileWithoutClassBaselinesShouldUseTheGlobalBaseline() throws Exception {
+        PromptAnalysis analysis = WeightFileReader.read(WeightFileFixture.validBytes()).analyzer()
+                .analyze("write a java function");
+        assertThat(analysis.anomaly().baseline()).isEqualTo("global");
+    }
+
+    @Test
+    void shouldRefusePartialUnknownOrNonFiniteClassBaselines() {
+        ObjectNode partial = withClassBaselines();
+        ((ObjectNode) partial.get("anomaly").get("classes")).remove("fruit");
+        assertRefused(seal(partial), "anomaly", "expected a baseline for every class, found none for class \"fruit\"");
+
+        ObjectNode unknown = withClassBaselines();
+        ((ObjectNode) unknown.get("anomaly").get("classes")).set("weather",
+                unknown.get("anomaly").get("classes").get("code").deepCopy());
+        assertRefused(seal(unknown), "anomaly", "found unknown class \"weather\"");
+
+        ObjectNode missingFeature = withClassBaselines();
+        ((ObjectNode) missingFeature.get("anomaly").get("classes").get("poetry").get("features")).remove("digitShare");
+        assertRefused(seal(missingFeature), "anomaly", "found none for class \"poetry\" feature \"digitShare\"");
+
+        ObjectNode infinite = withClassBaselines();
+        ((ObjectNode) infinite.get("anomaly").get("classes").get("code").get("features").get("upperShare"))
+                .put("median", 12345.678);
+        assertRefused(sealText(infinite.toString().replace("12345.678", "1e999")), "anomaly",
+                "anomaly.classes.code.features.upperShare.median: expected a finite number, found");
+
+        ObjectNode noPrior = withClassBaselines();
+        ((ObjectNode) noPrior.get("anomaly")).remove("classPrior");
+        assertRefused(seal(noPrior), "anomaly", "anomaly.classPrior: expected a finite number, found none");
     }
 }

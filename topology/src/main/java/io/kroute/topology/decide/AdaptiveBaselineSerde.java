@@ -2,6 +2,7 @@ package io.kroute.topology.decide;
 
 import io.kroute.inference.anomaly.AdaptiveBaseline;
 import io.kroute.inference.anomaly.DecayingStats;
+import io.kroute.inference.anomaly.PromptFeature;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -41,6 +42,11 @@ public final class AdaptiveBaselineSerde {
                 throw new IllegalStateException("tenant baseline: expected format " + FORMAT + " with " + count
                         + " features in " + (1 + Integer.BYTES + count * PER_FEATURE) + " bytes, found format "
                         + format + " in " + data.length + " bytes");
+            }
+            if (count != PromptFeature.count()) {
+                // A baseline of an earlier feature set: its statistics describe other features, so the tenant
+                // starts a new one (it warms up again from its next prompts).
+                return null;
             }
             DecayingStats[] features = new DecayingStats[count];
             for (int i = 0; i < count; i++) {

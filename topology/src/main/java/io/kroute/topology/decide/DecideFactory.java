@@ -98,8 +98,8 @@ public final class DecideFactory {
 
     private DecideProcessor create(AvroCodec<PromptEvent> promptCodec, ActiveWeights weights, KrouteCounters counters,
             String tenantStore, PendingWindows windows) {
-        PromptScreen screen = new PromptScreen(config.anomalyEnabled(), tenantStore, config.tenantMinPrompts(),
-                config.tenantHalfLife().toMillis());
+        PromptScreen screen = new PromptScreen(config.anomalyEnabled(), config.maxPromptChars(), tenantStore,
+                config.tenantMinPrompts(), config.tenantHalfLife().toMillis());
         return new DecideProcessor(new PromptDecoder(config.promptFormat(), promptCodec), weights, screen,
                 this::taskChooser, counters, windows, rules());
     }

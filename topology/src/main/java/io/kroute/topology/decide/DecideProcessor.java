@@ -40,6 +40,8 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
     public static final String DEAD_LETTERS = "prompt-dead-letters-sink";
 
     private static final Logger LOG = LoggerFactory.getLogger(DecideProcessor.class);
+    /** The label metrics count a prompt held before it was classified (oversize) under. */
+    static final String UNCLASSIFIED = "none";
 
     private final PromptDecoder decoder;
     private final ActiveWeights weights;
@@ -106,10 +108,12 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
     }
 
     private void hold(Record<byte[], byte[]> record, PromptEvent event, Screening screening, ActiveModel model) {
-        counters.quarantined(screening.classification().label());
-        context.forward(new Record<>(event.getId(), DecisionRecords.quarantine(event, Reason.ANOMALY,
-                DecisionRecords.anomalyDetail(screening), screening, model, context.currentSystemTimeMs()),
-                record.timestamp(), record.headers()), QUARANTINE);
+        boolean oversize = screening.reason() == Reason.OVERSIZE;
+        counters.quarantined(oversize ? UNCLASSIFIED : screening.classification().label());
+        String detail = oversize ? DecisionRecords.oversizeDetail(event, screening)
+                : DecisionRecords.anomalyDetail(screening);
+        context.forward(new Record<>(event.getId(), DecisionRecords.quarantine(event, screening.reason(), detail,
+                screening, model, context.currentSystemTimeMs()), record.timestamp(), record.headers()), QUARANTINE);
     }
 
     /**

@@ -86,7 +86,7 @@ public final class DecisionRecords {
                 .setThreshold(screening.threshold())
                 .setFeatures(screening.features())
                 .setBaseline(screening.baseline())
-                .setLabel(screening.classification().label())
+                .setLabel(screening.classification() == null ? null : screening.classification().label())
                 .setWeightsVersion(model.modelVersion())
                 .setQuarantinedAt(Instant.ofEpochMilli(now))
                 .build();
@@ -115,12 +115,19 @@ public final class DecisionRecords {
                 screening.anomalyFeature(), screening.anomalyScore(), screening.threshold(), screening.baseline());
     }
 
+    /** The detail of a prompt held as {@link Reason#OVERSIZE}: its length against the limit. */
+    public static String oversizeDetail(PromptEvent event, Screening screening) {
+        return String.format(Locale.ROOT, "%d characters exceed maxPromptChars %d", event.getText().length(),
+                (long) screening.threshold());
+    }
+
     /**
      * Every feature with the baseline it was compared with, most anomalous first.
      *
-     * @param tenant the tenant's baseline when the prompt was compared with it; null for the shipped one
+     * @param classIndex the prompt's class, whose baseline it was compared with (-1: the global one)
+     * @param tenant the tenant's baseline when the prompt was compared with it; null for the weight file's
      */
-    public static List<FeatureScore> featureScores(AnomalyModel model, PromptFeatures features,
+    public static List<FeatureScore> featureScores(AnomalyModel model, PromptFeatures features, int classIndex,
             AnomalyVerdict verdict, AdaptiveBaseline tenant) {
         List<FeatureScore> scores = new ArrayList<>(PromptFeature.count());
         for (int i = 0; i < PromptFeature.count(); i++) {
@@ -133,8 +140,8 @@ public final class DecisionRecords {
                 mean = own.mean();
                 spread = Math.max(own.std(), baseline.scaleFloor());
             } else {
-                mean = baseline.center();
-                spread = baseline.scale();
+                mean = model.center(classIndex, i);
+                spread = model.scale(classIndex, i);
             }
             scores.add(FeatureScore.newBuilder().setName(PromptFeature.at(i).key()).setValue(value).setMean(mean)
                     .setStdDev(spread).setZScore(verdict.zScores()[i]).build());

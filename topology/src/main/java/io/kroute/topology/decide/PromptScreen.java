@@ -5,6 +5,7 @@ import io.kroute.inference.anomaly.AnomalyModel;
 import io.kroute.inference.anomaly.AnomalyVerdict;
 import io.kroute.inference.anomaly.PromptAnalysis;
 import io.kroute.schemas.PromptEvent;
+import io.kroute.topology.Reason;
 import io.kroute.topology.weights.ActiveModel;
 import java.util.List;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class PromptScreen {
 
     private final boolean anomalyEnabled;
+    private final long maxPromptChars;
     private final String tenantStoreName;
     private final double warmupWeight;
     private final double tenantHalfLifeMs;
@@ -29,7 +31,17 @@ public final class PromptScreen {
      * @param tenantStoreName the store of tenant baselines, or null when they are off
      */
     public PromptScreen(boolean anomalyEnabled, String tenantStoreName, double warmupWeight, double tenantHalfLifeMs) {
+        this(anomalyEnabled, Long.MAX_VALUE, tenantStoreName, warmupWeight, tenantHalfLifeMs);
+    }
+
+    /**
+     * @param maxPromptChars the size limit: a longer prompt is held as {@code oversize}, with screening on or off
+     * @param tenantStoreName the store of tenant baselines, or null when they are off
+     */
+    public PromptScreen(boolean anomalyEnabled, long maxPromptChars, String tenantStoreName, double warmupWeight,
+            double tenantHalfLifeMs) {
         this.anomalyEnabled = anomalyEnabled;
+        this.maxPromptChars = maxPromptChars;
         this.tenantStoreName = tenantStoreName;
         this.warmupWeight = warmupWeight;
         this.tenantHalfLifeMs = tenantHalfLifeMs;
@@ -42,6 +54,9 @@ public final class PromptScreen {
     }
 
     Screening screen(ActiveModel model, PromptEvent event, long timestamp) {
+        if (event.getText().length() > maxPromptChars) {
+            return Screening.oversize(maxPromptChars);
+        }
         if (!anomalyEnabled || model.analyzer() == null) {
             return Screening.unscreened(model.weights().classifier().classify(event.getText()));
         }
@@ -54,8 +69,10 @@ public final class PromptScreen {
             AdaptiveBaseline base = tenant == null ? AdaptiveBaseline.empty() : tenant;
             tenants.put(event.getTenant(), base.plus(analysis.features(), anomaly, timestamp, tenantHalfLifeMs));
         }
-        return new Screening(analysis.classification(), verdict.score(), verdict.feature(), verdict.flagged(),
-                anomaly.threshold(), verdict.flagged() ? DecisionRecords.featureScores(anomaly, analysis.features(), verdict,
-                        tenantBaseline ? tenant : null) : List.of(), tenantBaseline ? "tenant" : "shipped");
+        boolean flagged = verdict.flagged();
+        return new Screening(analysis.classification(), verdict.score(), verdict.feature(), flagged,
+                anomaly.threshold(), flagged ? DecisionRecords.featureScores(anomaly, analysis.features(),
+                        analysis.classification().labelIndex(), verdict, tenantBaseline ? tenant : null) : List.of(),
+                flagged ? verdict.baselineName(event.getTenant()) : verdict.baseline(), flagged ? Reason.ANOMALY : null);
     }
 }

@@ -1,19 +1,13 @@
 import json
 import re
-import subprocess
-import sys
-import tempfile
 import unittest
 from collections import Counter
-from pathlib import Path
 
-from support import GENERATOR_SCRIPT
-
-import generate_prompts
-import train
+import support  # noqa: F401  (puts trainer/ on the import path)
+import synthetic_prompts
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")
-SAMPLE = generate_prompts.PromptGenerator(seed=5).prompts(3000)
+SAMPLE = synthetic_prompts.PromptGenerator(seed=5).prompts(3000)
 
 
 def best_single_token_f1(rows):
@@ -35,14 +29,14 @@ def best_single_token_f1(rows):
 class PromptGeneratorTest(unittest.TestCase):
 
     def test_shouldProduceTheSamePromptsForTheSameSeed(self):
-        again = generate_prompts.PromptGenerator(seed=5).prompts(3000)
+        again = synthetic_prompts.PromptGenerator(seed=5).prompts(3000)
         self.assertEqual(SAMPLE, again)
-        other = generate_prompts.PromptGenerator(seed=6).prompts(3000)
+        other = synthetic_prompts.PromptGenerator(seed=6).prompts(3000)
         self.assertNotEqual(SAMPLE, other)
 
     def test_shouldUseEveryLabelAndOnlyKnownLabels(self):
         counts = Counter(row["label"] for row in SAMPLE)
-        self.assertEqual(set(counts), set(generate_prompts.LABELS))
+        self.assertEqual(set(counts), set(synthetic_prompts.LABELS))
         self.assertTrue(all(count >= 200 for count in counts.values()), counts)
 
     def test_shouldVaryLengthFromAFewWordsToHundreds(self):
@@ -84,23 +78,6 @@ class PromptGeneratorTest(unittest.TestCase):
     def test_shouldNotBeSeparableByAnySingleKeyword(self):
         for label, f1 in best_single_token_f1(SAMPLE).items():
             self.assertLess(f1, 0.65, label)
-
-    def test_shouldWriteJsonLinesTheTrainerAccepts(self):
-        with tempfile.TemporaryDirectory() as directory:
-            out = Path(directory) / "prompts.jsonl"
-            result = subprocess.run([sys.executable, str(GENERATOR_SCRIPT), "--out", str(out), "--count", "250",
-                                     "--seed", "9"], capture_output=True, text=True, timeout=60)
-            self.assertEqual(result.returncode, 0, result.stderr)
-            texts, labels = train.parse_training_data(out.read_bytes())
-            self.assertEqual(len(texts), 250)
-            expected = generate_prompts.PromptGenerator(seed=9).prompts(250)
-            self.assertEqual([{"text": t, "label": l} for t, l in zip(texts, labels)], expected)
-
-    def test_shouldRefuseANonPositiveCount(self):
-        result = subprocess.run([sys.executable, str(GENERATOR_SCRIPT), "--out", "x.jsonl", "--count", "0"],
-                                capture_output=True, text=True, timeout=60)
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("--count: expected an integer >= 1, found 0", result.stderr)
 
 
 if __name__ == "__main__":
