@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""Compile a scikit-learn text classifier into a kroute weight file (format version 1).
+"""Compile a scikit-learn text classifier into a kroute weight file.
 
 Command line:
     python3 trainer/train.py --data FILE.jsonl --out FILE.json [--vectorizer count|tfidf]
-        [--ngram-max N] [--model mnb|cnb] [--alpha A] [--min-df K] [--max-features N]
-        [--model-name NAME] [--golden N] [--seed S]
+        [--analyzer word|char|char_wb] [--ngram-min N] [--ngram-max N] [--sublinear-tf] [--min-df K]
+        [--max-df F] [--max-features N] [--head-words N] [--model mnb|cnb|logreg|linearsvc|sgd] [--alpha A]
+        [--sgd-loss log_loss|modified_huber] [--ensemble true|false] [--model-name NAME] [--golden N] [--seed S]
 
 As a module:
     train(texts, labels, TrainingOptions(...)) -> TrainedModel   fits and builds the document
-    export_weights(vectorizer, model, ...)      -> dict           documents an already fitted pair
+    export_weights(features, model, ...)        -> dict           documents an already fitted pair
+    export_pipeline(pipeline, ...)              -> dict           documents a fitted Pipeline([features, model])
     encode_weight_file(document)                -> bytes          compact UTF-8 JSON, checksum last
 
 The format is described in docs/weights-format.md; this module is its reference writer.
@@ -55,14 +57,22 @@ import numpy as np
 import sklearn
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.metrics import accuracy_score, f1_score
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.naive_bayes import ComplementNB, MultinomialNB
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.svm import LinearSVC
 
 if os.path.dirname(os.path.abspath(__file__)) not in sys.path:
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import anomaly_features  # noqa: E402  (the trainer's own module, next to this file)
+import anomaly_features  # noqa: E402  (the trainer's own modules, next to this file)
+import pipeline_compiler  # noqa: E402
+from head_words import HeadWords  # noqa: E402
+from pipeline_compiler import UnsupportedModelError  # noqa: E402
 
 FORMAT_NAME = "kroute-weights"
-FORMAT_VERSION = 1
+# The newest version written; a pipeline that version 1 can express is written as version 1.
+FORMAT_VERSION = 2
 DEFAULT_TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 GOLDEN_TOLERANCE = 1e-9
 HELD_OUT_FRACTION = 0.2
@@ -78,17 +88,17 @@ MAX_GOLDEN_VECTORS = 10_000
 
 # The order of the top-level members; `anomaly` and `bandit` are optional sections added by other tools.
 TOP_LEVEL_ORDER = ("format", "formatVersion", "modelName", "modelVersion", "createdAt", "training",
-                   "vectorizer", "model", "quality", "golden", "anomaly", "bandit")
+                   "vectorizer", "vectorizers", "model", "quality", "golden", "pipeline", "anomaly", "bandit")
 
 _CHECKSUM_TAIL = re.compile(rb'"checksum"\s*:\s*"sha256:([0-9a-f]{64})"\s*}\Z')
 
 
-class UnsupportedModelError(ValueError):
-    """The fitted vectorizer or model uses something the Java classifier cannot reproduce."""
-
-
 class TrainingDataError(ValueError):
     """A training data file or row is not usable."""
+
+
+MODELS = ("mnb", "cnb", "logreg", "linearsvc", "sgd")
+SGD_LOSSES = ("log_loss", "modified_huber")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,16 +113,41 @@ class TrainingOptions:
     golden: int = 32
     seed: int = 0
     held_out_fraction: float = HELD_OUT_FRACTION
+    analyzer: str = "word"
+    ngram_min: int = 1
+    sublinear_tf: bool = False
+    max_df: float = 1.0
+    head_words: Optional[int] = None
+    sgd_loss: str = "log_loss"
+    ensemble: bool = True
 
     def validate(self) -> None:
         if self.vectorizer not in ("count", "tfidf"):
             raise ValueError("vectorizer: expected 'count' or 'tfidf', found %r" % (self.vectorizer,))
-        if self.model not in ("mnb", "cnb"):
-            raise ValueError("model: expected 'mnb' or 'cnb', found %r" % (self.model,))
+        if self.model not in MODELS:
+            raise ValueError("model: expected one of %s, found %r" % (", ".join(MODELS), self.model))
+        if self.analyzer not in pipeline_compiler.ANALYZERS:
+            raise ValueError("analyzer: expected 'word', 'char' or 'char_wb', found %r" % (self.analyzer,))
+        if self.sgd_loss not in SGD_LOSSES:
+            raise ValueError("sgd-loss: expected 'log_loss' or 'modified_huber', found %r" % (self.sgd_loss,))
+        _require_int("ngram-min", self.ngram_min, 1)
         _require_int("ngram-max", self.ngram_max, 1)
+        if self.ngram_min > self.ngram_max:
+            raise ValueError("ngram-min: expected at most ngram-max (%d), found %d" % (self.ngram_max, self.ngram_min))
+        longest = pipeline_compiler.MAX_WORD_NGRAM if self.analyzer == "word" else pipeline_compiler.MAX_CHAR_NGRAM
+        if self.ngram_max > longest:
+            raise ValueError("ngram-max: expected at most %d for the %s analyzer, found %d"
+                             % (longest, self.analyzer, self.ngram_max))
         _require_int("min-df", self.min_df, 1)
+        if isinstance(self.max_df, bool) or not isinstance(self.max_df, (int, float)) \
+                or not (0.0 < self.max_df <= 1.0):
+            raise ValueError("max-df: expected a fraction of rows in (0, 1], found %r" % (self.max_df,))
         if self.max_features is not None:
             _require_int("max-features", self.max_features, 1)
+        if self.head_words is not None:
+            _require_int("head-words", self.head_words, 1)
+        if self.sublinear_tf and self.vectorizer != "tfidf":
+            raise ValueError("sublinear-tf: expected --vectorizer tfidf with it, found %r" % (self.vectorizer,))
         _require_int("golden", self.golden, 3)
         if self.golden > MAX_GOLDEN_VECTORS:
             raise ValueError("golden: expected at most %d vectors, found %d" % (MAX_GOLDEN_VECTORS, self.golden))
@@ -126,17 +161,42 @@ class TrainingOptions:
         if not isinstance(self.model_name, str) or not self.model_name.strip():
             raise ValueError("model-name: expected a non-empty name, found %r" % (self.model_name,))
 
-    def make_vectorizer(self):
-        kind = TfidfVectorizer if self.vectorizer == "tfidf" else CountVectorizer
-        return kind(ngram_range=(1, self.ngram_max), min_df=self.min_df, max_features=self.max_features)
+    def _vectorizer(self, analyzer, ngram_range, **limits):
+        if self.vectorizer == "tfidf":
+            return TfidfVectorizer(analyzer=analyzer, ngram_range=ngram_range, sublinear_tf=self.sublinear_tf,
+                                   **limits)
+        return CountVectorizer(analyzer=analyzer, ngram_range=ngram_range, **limits)
 
-    def make_model(self):
-        kind = ComplementNB if self.model == "cnb" else MultinomialNB
-        return kind(alpha=self.alpha)
+    def make_vectorizer(self):
+        """The features step: the vectorizer, joined by a FeatureUnion with one over the head words if asked."""
+        main = self._vectorizer(self.analyzer, (self.ngram_min, self.ngram_max), min_df=self.min_df,
+                                max_df=self.max_df, max_features=self.max_features)
+        if self.head_words is None:
+            return main
+        # The opening words as words (unigrams up to the word n-grams asked for), whatever the main analyzer.
+        head_range = (self.ngram_min, self.ngram_max) if self.analyzer == "word" else (1, 1)
+        head = Pipeline([("words", HeadWords(self.head_words)), ("vectorizer", self._vectorizer("word", head_range))])
+        return FeatureUnion([("text", main), ("head", head)])
+
+    def make_model(self, smallest_class: int = 5):
+        if self.model in ("mnb", "cnb"):
+            kind = ComplementNB if self.model == "cnb" else MultinomialNB
+            return kind(alpha=self.alpha)
+        if self.model == "logreg":
+            return LogisticRegression(max_iter=1000, random_state=self.seed)
+        if self.model == "sgd":
+            return SGDClassifier(loss=self.sgd_loss, random_state=self.seed)
+        # Stratified folds need a few rows of each class.
+        folds = max(2, min(5, smallest_class))
+        return CalibratedClassifierCV(LinearSVC(random_state=self.seed), method="sigmoid", cv=folds,
+                                      ensemble=self.ensemble)
 
     def parameters(self) -> Dict[str, Any]:
         return {"vectorizer": self.vectorizer, "ngramMax": self.ngram_max, "model": self.model,
-                "alpha": float(self.alpha), "minDf": self.min_df, "maxFeatures": self.max_features}
+                "alpha": float(self.alpha), "minDf": self.min_df, "maxFeatures": self.max_features,
+                "analyzer": self.analyzer, "ngramMin": self.ngram_min, "sublinearTf": self.sublinear_tf,
+                "maxDf": float(self.max_df), "headWords": self.head_words, "sgdLoss": self.sgd_loss,
+                "ensemble": self.ensemble}
 
 
 def _require_int(name: str, value: Any, minimum: int) -> None:
@@ -146,7 +206,7 @@ def _require_int(name: str, value: Any, minimum: int) -> None:
 
 @dataclasses.dataclass
 class TrainedModel:
-    vectorizer: Any
+    vectorizer: Any  # the features step: a vectorizer or a FeatureUnion
     model: Any
     document: Dict[str, Any]
 
@@ -253,7 +313,8 @@ def train(texts: Sequence[str], labels: Sequence[str], options: TrainingOptions 
         if not isinstance(label, str) or not label:
             raise ValueError("row %d: expected a non-empty string label, found %r" % (index, label))
 
-    vectorizer, model = _fit(texts, labels, options)
+    pipeline = fit_pipeline(texts, labels, options)
+    vectorizer, model = pipeline.steps[0][1], pipeline.steps[1][1]
     quality = held_out_quality(texts, labels, options)
     label_counts = {}
     for label in sorted(set(labels)):
@@ -268,25 +329,40 @@ def train(texts: Sequence[str], labels: Sequence[str], options: TrainingOptions 
         "pythonVersion": platform.python_version(),
         "parameters": options.parameters(),
     }
-    golden_texts = choose_golden_texts(texts, vectorizer, options.golden, options.seed)
+    golden_texts = choose_golden_texts(texts, anomaly_word_view(pipeline), options.golden, options.seed)
     document = export_weights(vectorizer, model, golden_texts=golden_texts, model_name=options.model_name,
                               training=training, quality=quality)
     document["anomaly"] = anomaly_features.anomaly_section(
-        texts, labels, lambda fold_texts, fold_labels: _fit(fold_texts, fold_labels, options), options.seed)
+        texts, labels, lambda fold_texts, fold_labels: _fit(fold_texts, fold_labels, options),
+        options.seed)
     return TrainedModel(vectorizer=vectorizer, model=model, document=document)
 
 
-def _fit(texts, labels, options: TrainingOptions):
+def fit_pipeline(texts, labels, options: TrainingOptions):
+    """A fitted Pipeline([features, model]) as the options describe it."""
     vectorizer = options.make_vectorizer()
     try:
         features = vectorizer.fit_transform(texts)
     except ValueError as error:
         # scikit-learn's own words ("empty vocabulary", "no terms remain") name the cause.
-        raise TrainingDataError("cannot build a vocabulary from %d rows with min-df=%d, max-features=%s: %s"
-                                % (len(texts), options.min_df, options.max_features, error)) from None
-    model = options.make_model()
-    model.fit(features, np.asarray(labels, dtype=object))
-    return vectorizer, model
+        raise TrainingDataError("cannot build a vocabulary from %d rows with min-df=%d, max-df=%s, "
+                                "max-features=%s: %s" % (len(texts), options.min_df, options.max_df,
+                                                         options.max_features, error)) from None
+    labels = np.asarray(labels, dtype=object)
+    model = options.make_model(smallest_class=min(np.unique(labels, return_counts=True)[1]))
+    model.fit(features, labels)
+    return Pipeline([("features", vectorizer), ("model", model)])
+
+
+def anomaly_word_view(pipeline):
+    features = pipeline.steps[0][1]
+    return pipeline_compiler.AnomalyWordView(features, pipeline_compiler.branches_of(features))
+
+
+def _fit(texts, labels, options: TrainingOptions):
+    """(word view, model): what anomaly_features reads the tokens, vocabulary and probabilities from."""
+    pipeline = fit_pipeline(texts, labels, options)
+    return anomaly_word_view(pipeline), pipeline.steps[1][1]
 
 
 def stratified_split(labels: Sequence[str], fraction: float, seed: int):
@@ -318,9 +394,9 @@ def held_out_quality(texts, labels, options: TrainingOptions) -> Dict[str, Any]:
     if not held_out:
         # Every class has a single row: there is nothing to measure on.
         return quality
-    vectorizer, model = _fit([texts[i] for i in train_rows], [labels[i] for i in train_rows], options)
+    pipeline = fit_pipeline([texts[i] for i in train_rows], [labels[i] for i in train_rows], options)
     truth = [labels[i] for i in held_out]
-    predicted = [str(p) for p in model.predict(vectorizer.transform([texts[i] for i in held_out]))]
+    predicted = [str(p) for p in pipeline.predict([texts[i] for i in held_out])]
     present = sorted(set(truth))
     per_class = f1_score(truth, predicted, labels=present, average=None, zero_division=0)
     quality["accuracy"] = float(accuracy_score(truth, predicted))
@@ -371,124 +447,37 @@ def _is_encodable(text: str) -> bool:
 
 
 def check_exportable(vectorizer, model) -> None:
-    """Refuses, with what was expected and what was found, anything the Java classifier cannot reproduce."""
-    if type(vectorizer) not in (CountVectorizer, TfidfVectorizer):
-        raise UnsupportedModelError("vectorizer: expected a CountVectorizer or TfidfVectorizer, found %s"
-                                    % type(vectorizer).__name__)
-    if type(model) not in (MultinomialNB, ComplementNB):
-        raise UnsupportedModelError("model: expected a MultinomialNB or ComplementNB, found %s"
-                                    % type(model).__name__)
-    if not hasattr(vectorizer, "vocabulary_"):
-        raise UnsupportedModelError("vectorizer: expected a fitted vectorizer, found one without vocabulary_")
-    if not hasattr(model, "feature_log_prob_"):
-        raise UnsupportedModelError("model: expected a fitted model, found one without feature_log_prob_")
+    """Refuses, with what was expected and what was found, anything the Java classifier cannot reproduce.
 
-    def refuse(setting, expected, found):
-        raise UnsupportedModelError("vectorizer %s: expected %s, found %r" % (setting, expected, found))
-
-    if vectorizer.analyzer != "word":
-        refuse("analyzer", "'word' (Java tokenizes words only)", vectorizer.analyzer)
-    if vectorizer.tokenizer is not None:
-        refuse("tokenizer", "None (the default tokenizer)", vectorizer.tokenizer)
-    if vectorizer.preprocessor is not None:
-        refuse("preprocessor", "None (the default preprocessor)", vectorizer.preprocessor)
-    if vectorizer.token_pattern != DEFAULT_TOKEN_PATTERN:
-        refuse("token_pattern", "scikit-learn's default %r" % DEFAULT_TOKEN_PATTERN, vectorizer.token_pattern)
-    if vectorizer.strip_accents is not None:
-        refuse("strip_accents", "None (no accent stripping)", vectorizer.strip_accents)
-    if vectorizer.input != "content":
-        refuse("input", "'content' (Java receives the text itself)", vectorizer.input)
-    if not isinstance(vectorizer.lowercase, bool):
-        refuse("lowercase", "True or False", vectorizer.lowercase)
-    if not isinstance(vectorizer.binary, bool):
-        refuse("binary", "True or False", vectorizer.binary)
-    low, high = vectorizer.ngram_range
-    if not (isinstance(low, (int, np.integer)) and isinstance(high, (int, np.integer)) and 1 <= low <= high):
-        refuse("ngram_range", "(min, max) integers with 1 <= min <= max", vectorizer.ngram_range)
-    stop = vectorizer.stop_words
-    if stop is not None and not (isinstance(stop, str) and stop == "english"):
-        if isinstance(stop, str) or callable(stop) or not isinstance(stop, (list, tuple, set, frozenset)):
-            refuse("stop_words", "None, 'english' or a list of words", stop)
-        if not all(isinstance(word, str) for word in stop):
-            refuse("stop_words", "a list of strings", stop)
-    expected_dtype = np.float64 if type(vectorizer) is TfidfVectorizer else np.int64
-    if np.dtype(vectorizer.dtype) != np.dtype(expected_dtype):
-        refuse("dtype", "the default %s" % np.dtype(expected_dtype).name, np.dtype(vectorizer.dtype).name)
-    if type(vectorizer) is TfidfVectorizer:
-        if vectorizer.norm not in ("l1", "l2", None):
-            refuse("norm", "'l1', 'l2' or None", vectorizer.norm)
-        if not isinstance(vectorizer.sublinear_tf, bool):
-            refuse("sublinear_tf", "True or False", vectorizer.sublinear_tf)
-
-    vocabulary_size = len(vectorizer.vocabulary_)
-    weights = np.asarray(model.feature_log_prob_)
-    if weights.ndim != 2 or weights.shape[1] != vocabulary_size:
-        raise UnsupportedModelError("model: expected feature_log_prob_ of shape (classes, %d) to match the "
-                                    "vocabulary, found %s" % (vocabulary_size, weights.shape))
-    if not np.all(np.isfinite(weights)):
-        raise UnsupportedModelError("model: expected finite feature_log_prob_, found NaN or infinity")
-    if vocabulary_size > MAX_VOCABULARY:
-        raise UnsupportedModelError("vocabulary: expected at most %d terms, found %d (use max_features)"
-                                    % (MAX_VOCABULARY, vocabulary_size))
-    longest = max(vectorizer.vocabulary_, key=len, default="")
-    if len(longest) > MAX_TERM_CHARS:
-        raise UnsupportedModelError("vocabulary: expected terms of at most %d characters, found one of %d "
-                                    "starting %r" % (MAX_TERM_CHARS, len(longest), longest[:40]))
-    classes = list(model.classes_)
-    if len(classes) > MAX_CLASSES:
-        raise UnsupportedModelError("model: expected at most %d classes, found %d" % (MAX_CLASSES, len(classes)))
-    for label in classes:
-        if not isinstance(label, str):
-            raise UnsupportedModelError("model classes: expected string labels, found %r of type %s"
-                                        % (label, type(label).__name__))
-
-
-def _vectorizer_section(vectorizer) -> Dict[str, Any]:
-    vocabulary = [None] * len(vectorizer.vocabulary_)
-    for term, index in vectorizer.vocabulary_.items():
-        vocabulary[int(index)] = term
-    stop = vectorizer.get_stop_words()
-    tfidf = type(vectorizer) is TfidfVectorizer
-    section: Dict[str, Any] = {
-        "kind": "tfidf" if tfidf else "count",
-        "lowercase": vectorizer.lowercase,
-        "tokenPattern": vectorizer.token_pattern,
-        "ngramRange": [int(vectorizer.ngram_range[0]), int(vectorizer.ngram_range[1])],
-        "binary": vectorizer.binary,
-        "stopWords": None if stop is None else sorted(stop),
-        "vocabulary": vocabulary,
-    }
-    if tfidf:
-        # Without use_idf scikit-learn multiplies by nothing; ones reproduce that exactly.
-        idf = vectorizer.idf_ if vectorizer.use_idf else np.ones(len(vocabulary))
-        section["idf"] = np.asarray(idf, dtype=np.float64).tolist()
-        section["norm"] = vectorizer.norm
-        section["sublinearTf"] = vectorizer.sublinear_tf
-    return section
-
-
-def _model_section(model) -> Dict[str, Any]:
-    classes = [str(label) for label in model.classes_]
-    if type(model) is MultinomialNB or len(classes) == 1:
-        # ComplementNB adds its prior only for a single class (its _joint_log_likelihood).
-        offset = np.asarray(model.class_log_prior_, dtype=np.float64).tolist()
-    else:
-        offset = [0.0] * len(classes)
-    return {
-        "kind": "multinomial_nb" if type(model) is MultinomialNB else "complement_nb",
-        "classes": classes,
-        "featureLogProb": np.asarray(model.feature_log_prob_, dtype=np.float64).tolist(),
-        "jointLogLikelihoodOffset": offset,
-    }
+    `vectorizer` is the features step: a vectorizer, a FeatureUnion of them, or Pipeline([HeadWords, vectorizer]).
+    """
+    branches = pipeline_compiler.branches_of(vectorizer)
+    for branch in branches:
+        pipeline_compiler.check_vectorizer(branch)
+    feature_count = 0
+    for branch in branches:
+        size = len(branch.vectorizer.vocabulary_)
+        if size > MAX_VOCABULARY:
+            raise UnsupportedModelError("vocabulary: expected at most %d terms, found %d (use max_features)"
+                                        % (MAX_VOCABULARY, size))
+        longest = max(branch.vectorizer.vocabulary_, key=len, default="")
+        if len(longest) > MAX_TERM_CHARS:
+            raise UnsupportedModelError("vocabulary: expected terms of at most %d characters, found one of %d "
+                                        "starting %r" % (MAX_TERM_CHARS, len(longest), longest[:40]))
+        feature_count += size
+    pipeline_compiler.check_model(model, feature_count, {"classes": MAX_CLASSES})
 
 
 def golden_vectors(vectorizer, model, texts: Sequence[str]) -> Dict[str, Any]:
+    """scikit-learn's predict_proba and predict for each text; the loader replays them."""
     texts = list(texts)
     vectors = []
     if texts:
-        probabilities = model.predict_proba(vectorizer.transform(texts))
-        for text, row in zip(texts, probabilities):
-            vectors.append({"text": text, "label": str(model.classes_[int(np.argmax(row))]),
+        features = vectorizer.transform(texts)
+        probabilities = model.predict_proba(features)
+        labels = model.predict(features)
+        for text, label, row in zip(texts, labels, probabilities):
+            vectors.append({"text": text, "label": str(label),
                             "probabilities": np.asarray(row, dtype=np.float64).tolist()})
     return {"tolerance": GOLDEN_TOLERANCE, "vectors": vectors}
 
@@ -517,18 +506,31 @@ def export_weights(vectorizer, model, *, golden_texts: Sequence[str], model_name
     if quality is None:
         quality = {"accuracy": None, "macroF1": None, "perClassF1": {}, "heldOutFraction": None,
                    "splitSeed": None, "heldOutRows": 0}
-    return {
+    branches = pipeline_compiler.branches_of(vectorizer)
+    version = 2 if pipeline_compiler.needs_version_2(branches, model) else 1
+    document = {
         "format": FORMAT_NAME,
-        "formatVersion": FORMAT_VERSION,
+        "formatVersion": version,
         "modelName": model_name,
         "modelVersion": new_model_version(now),
         "createdAt": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "training": training,
-        "vectorizer": _vectorizer_section(vectorizer),
-        "model": _model_section(model),
-        "quality": quality,
-        "golden": golden_vectors(vectorizer, model, golden_texts),
     }
+    if version == 1:
+        document["vectorizer"] = pipeline_compiler.vectorizer_section(branches[0], 1)
+    else:
+        document["vectorizers"] = [pipeline_compiler.vectorizer_section(b, 2) for b in branches]
+    document["model"] = pipeline_compiler.model_section(model)
+    document["quality"] = quality
+    document["golden"] = golden_vectors(vectorizer, model, golden_texts)
+    document["pipeline"] = pipeline_compiler.describe(Pipeline([("features", vectorizer), ("model", model)]))
+    return document
+
+
+def export_pipeline(pipeline, **kwargs) -> Dict[str, Any]:
+    """As export_weights, for a fitted Pipeline([features, model])."""
+    features, model = pipeline_compiler.split_pipeline(pipeline)
+    return export_weights(features, model, **kwargs)
 
 
 def encode_weight_file(document: Dict[str, Any]) -> bytes:
@@ -601,29 +603,65 @@ def _alpha(text: str) -> float:
     return value
 
 
+def _fraction(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected a number, found %r" % text) from None
+    if not (0.0 < value <= 1.0):
+        raise argparse.ArgumentTypeError("expected a fraction of rows in (0, 1], found %r" % text)
+    return value
+
+
+def _boolean(text: str) -> bool:
+    if text.lower() in ("true", "yes", "1"):
+        return True
+    if text.lower() in ("false", "no", "0"):
+        return False
+    raise argparse.ArgumentTypeError("expected true or false, found %r" % text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="train.py",
         description="Train a scikit-learn text classifier on JSONL rows {\"text\": ..., \"label\": ...} "
-                    "and write a kroute weight file (format version 1).")
+                    "and write a kroute weight file.")
     parser.add_argument("--data", required=True, help="training data, one JSON object per line")
     parser.add_argument("--out", required=True, help="weight file to write")
     parser.add_argument("--vectorizer", choices=("count", "tfidf"), default="count",
                         help="CountVectorizer or TfidfVectorizer (default: count)")
+    parser.add_argument("--analyzer", choices=pipeline_compiler.ANALYZERS, default="word",
+                        help="word n-grams, character n-grams, or character n-grams inside words padded with "
+                             "spaces (default: word)")
+    parser.add_argument("--ngram-min", type=_positive_int, default=1, help="shortest n-gram (default: 1)")
     parser.add_argument("--ngram-max", type=_positive_int, default=1,
-                        help="word n-grams from 1 to N (default: 1)")
-    parser.add_argument("--model", choices=("mnb", "cnb"), default="mnb",
-                        help="MultinomialNB or ComplementNB (default: mnb)")
-    parser.add_argument("--alpha", type=_alpha, default=1.0, help="additive smoothing (default: 1.0)")
+                        help="longest n-gram, in words or characters (default: 1)")
+    parser.add_argument("--sublinear-tf", action="store_true",
+                        help="tf-idf with 1 + ln(count) instead of the count (needs --vectorizer tfidf)")
     parser.add_argument("--min-df", type=_positive_int, default=1,
                         help="ignore terms found in fewer than K rows (default: 1)")
+    parser.add_argument("--max-df", type=_fraction, default=1.0,
+                        help="ignore terms found in more than this fraction of rows (default: 1.0)")
     parser.add_argument("--max-features", type=_positive_int, default=None,
                         help="keep the N most frequent terms (default: all)")
+    parser.add_argument("--head-words", type=_positive_int, default=None,
+                        help="add a second vectorizer over the first N words of each text, joined to the first "
+                             "by a FeatureUnion (default: none)")
+    parser.add_argument("--model", choices=MODELS, default="mnb",
+                        help="MultinomialNB, ComplementNB, LogisticRegression, LinearSVC inside "
+                             "CalibratedClassifierCV (sigmoid), or SGDClassifier (default: mnb)")
+    parser.add_argument("--alpha", type=_alpha, default=1.0,
+                        help="additive smoothing of mnb and cnb (default: 1.0)")
+    parser.add_argument("--sgd-loss", choices=SGD_LOSSES, default="log_loss",
+                        help="the loss of --model sgd (default: log_loss)")
+    parser.add_argument("--ensemble", type=_boolean, default=True,
+                        help="--model linearsvc: average one calibrated model per fold (true) or calibrate one "
+                             "model fitted on all rows (false) (default: true)")
     parser.add_argument("--model-name", default="default", help="logical model name (default: default)")
     parser.add_argument("--golden", type=_positive_int, default=32,
                         help="golden vectors to embed, at least 3 (default: 32)")
     parser.add_argument("--seed", type=_non_negative_int, default=0,
-                        help="seed for the held-out split and the golden sample (default: 0)")
+                        help="seed for the held-out split, the golden sample and the models (default: 0)")
     return parser
 
 
@@ -632,7 +670,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     options = TrainingOptions(vectorizer=arguments.vectorizer, ngram_max=arguments.ngram_max,
                               model=arguments.model, alpha=arguments.alpha, min_df=arguments.min_df,
                               max_features=arguments.max_features, model_name=arguments.model_name,
-                              golden=arguments.golden, seed=arguments.seed)
+                              golden=arguments.golden, seed=arguments.seed, analyzer=arguments.analyzer,
+                              ngram_min=arguments.ngram_min, sublinear_tf=arguments.sublinear_tf,
+                              max_df=arguments.max_df, head_words=arguments.head_words,
+                              sgd_loss=arguments.sgd_loss, ensemble=arguments.ensemble)
     try:
         options.validate()
         texts, labels, fingerprint = read_training_data(arguments.data)
@@ -643,10 +684,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     document = trained.document
     quality = document["quality"]
-    summary = {"out": arguments.out, "bytes": size, "modelName": document["modelName"],
-               "modelVersion": document["modelVersion"], "rows": len(texts),
+    vectorizers = document.get("vectorizers") or [document["vectorizer"]]
+    summary = {"out": arguments.out, "bytes": size, "formatVersion": document["formatVersion"],
+               "modelName": document["modelName"], "modelVersion": document["modelVersion"], "rows": len(texts),
                "classes": len(document["model"]["classes"]),
-               "features": len(document["vectorizer"]["vocabulary"]),
+               "features": sum(len(v["vocabulary"]) for v in vectorizers),
                "accuracy": quality["accuracy"], "macroF1": quality["macroF1"]}
     print(json.dumps(summary, ensure_ascii=False))
     return 0

@@ -195,11 +195,11 @@ def _present(payload: str, document: dict, rng) -> str:
 
 
 def wrap(payload: str, label: str, rng, side: str, kind: str = "article", fmt: str = "prose",
-         core: Optional[str] = None) -> str:
+         core: Optional[str] = None, first_share: float = 0.7) -> str:
     """An instruction of class `label` (a phrasing from `side`) around the payload.
 
-    The instruction comes first in about 70 % of prompts, after the payload in 20 %, and first with a closing
-    reminder after the payload in 10 %.
+    The instruction comes first in `first_share` of prompts (70 % by default), first with a closing reminder
+    after the payload in 10 %, and after the payload in the rest.
     """
     choices = instructions.cores(label, side, kind)
     if core is None:
@@ -214,7 +214,7 @@ def wrap(payload: str, label: str, rng, side: str, kind: str = "article", fmt: s
         if rng.random() < 0.5 or opener:
             ask = ask[:1].lower() + ask[1:]
     position = rng.random()
-    if position < 0.7:
+    if position < first_share:
         end = "" if ask.endswith("?") else rng.choice([":", ":", ".", ""])
         gap = rng.choice(["\n\n", "\n", " ", "\n\n"]) if "\n" not in payload[:200] or end != ":" else "\n\n"
         if end == ":" and closer:
@@ -223,19 +223,25 @@ def wrap(payload: str, label: str, rng, side: str, kind: str = "article", fmt: s
     after = re.sub(r"\b(the following|following|below)\b", "above", ask)
     after = re.sub(r"\bthis\b", rng.choice(["this", "that", "the above"]), after, count=1)
     end = "" if after.endswith("?") else "."
-    if position < 0.9:
+    if position < 0.9:  # first_share up to 0.9: after the payload
         return (payload + "\n\n" + opener + after + end + closer).strip()
     return (opener + ask + ":\n\n" + payload + "\n\n" + rng.choice(["Again: ", "To repeat: ", "Reminder: ", ""])
             + after + end).strip()
 
 
-def real_prompt(corpus: Corpus, rng, label: str, side: str, kind: str, words: int) -> Dict[str, str]:
+def real_prompt(corpus: Corpus, rng, label: str, side: str, kind: str, words: int,
+                first_share: float = 0.7) -> Dict[str, str]:
     """One prompt of class `label`: a real payload of `kind` from `side`, behind a phrasing from `side`."""
     document = corpus.pick(rng, side, kind)
     payload = _present(excerpt(document, words, rng), document, rng)
-    text = wrap(payload, label, rng, side, kind, document["format"])
+    choices = instructions.cores(label, side, kind)
+    if not choices:
+        raise ValueError("class %r has no %s phrasing for a %s payload" % (label, side, kind))
+    core = rng.choice(choices)
+    text = wrap(payload, label, rng, side, kind, document["format"], core=core, first_share=first_share)
     return {"text": text, "label": label, "kind": kind, "source": document["source"], "document": document["id"],
-            "lang": document["lang"], "format": document["format"]}
+            "lang": document["lang"], "format": document["format"], "instruction": core,
+            "instructionFirst": not text.startswith(payload)}
 
 
 def wrap_in_every_class(payload: str, rng, side: str = "heldout", kind: str = "article",

@@ -19,6 +19,19 @@ ANY = "any"
 # (core, payload kinds it fits). "following" and "below" become "above" when the instruction comes after the payload.
 CORES: Dict[str, List] = {
     "summarization": [
+        ("Summarize", ANY), ("Summary please", ANY), ("Can I get a quick summary of this {doc}?", ANY),
+        ("Write a two-sentence summary of this {doc}", ANY), ("Skim this {doc} and tell me what matters", ANY),
+        ("Give me a brief rundown of the following {doc}", ANY), ("Summarize this {doc} for my manager", ANY),
+        ("Reduce this {doc} to its main argument", ANY), ("Create a synopsis of the following {doc}", ANY),
+        ("Write a TL;DR for the {doc} below", ANY), ("What's the short version of this {doc}?", ANY),
+        ("Summarize this {doc} in plain language", ANY), ("Pull together a summary of the key points below", ANY),
+        ("Give me a high-level summary of this {doc}", ANY), ("Summarize in one sentence", ANY),
+        ("Résume-moi ce document", ANY), ("Fais une synthèse de ce texte", ANY),
+        ("Fass mir diesen Text zusammen", ANY), ("Erstelle eine kurze Zusammenfassung", ANY),
+        ("Haz un resumen de este texto", ANY), ("Resúmeme esto en pocas líneas", ANY),
+        ("Сделай краткое содержание этого текста", ANY), ("Резюмируй этот документ", ANY),
+        ("概括一下这篇文章", ANY), ("请用几句话总结这段文字", ANY), ("この文書を要約して", ANY), ("要点をまとめてください", ANY),
+        ("Riassumi questo testo", ANY), ("Fai un riassunto di questo documento", ANY), ("Resuma este documento", ANY),
         ("Summarize the following {doc}", ANY), ("Summarise this {doc}", ANY), ("Give me a summary of this {doc}", ANY),
         ("TL;DR this {doc}", ANY), ("Write a short summary of the following {doc}", ANY),
         ("Condense this {doc} into a few sentences", ANY), ("What are the main points of this {doc}?", ANY),
@@ -38,6 +51,19 @@ CORES: Dict[str, List] = {
         ("次の文章を要約してください", ANY), ("Faça um resumo do texto a seguir", ANY),
     ],
     "translation": [
+        ("Translate", ANY), ("Translate into {target}, please", ANY), ("{target} please", ANY),
+        ("Can you put this into {target}?", ANY), ("Translate this {doc} for a {target}-speaking reader", ANY),
+        ("I need a {target} version of the following", ANY), ("Translate the text below, target language {target}", ANY),
+        ("Do a {target} translation of this {doc}", ANY), ("Translate this, keep the formatting, into {target}", ANY),
+        ("Please render the following {doc} into {target}", ANY), ("Translate everything below to {target}", ANY),
+        ("What is this in English?", ("language",)), ("Translate this from its language into English", ("language",)),
+        ("Could you translate this {doc} into English for me?", ("language",)),
+        ("Traduis en anglais", ANY), ("Peux-tu traduire ce document en {target} ?", ANY),
+        ("Übersetze das bitte ins Deutsche", ANY), ("Übersetze diesen Text ins {target}", ANY),
+        ("Traduce esto al español", ANY), ("Tradúceme este texto al {target}", ANY),
+        ("Переведи это на русский", ANY), ("Переведи документ на {target}", ANY),
+        ("翻译成中文", ANY), ("请将这段文字翻译成{target}", ANY), ("日本語に翻訳してください", ANY), ("英語に訳して", ANY),
+        ("Traduci questo testo in inglese", ANY), ("Traduza isto para o português", ANY),
         ("Translate the following {doc} into {target}", ANY), ("Translate this {doc} to {target}", ANY),
         ("Please translate this into {target}", ANY), ("Can you translate the following into {target}?", ANY),
         ("Render this {doc} in {target}", ANY), ("What does this say in {target}?", ANY),
@@ -56,6 +82,20 @@ CORES: Dict[str, List] = {
         ("请把下面的内容翻译成英文", ANY), ("この文章を英語に翻訳してください", ANY), ("Traduza o texto abaixo para o inglês", ANY),
     ],
     "code": [
+        ("Code review please", ("code",)), ("Review this {plang} code for correctness and style", ("code",)),
+        ("What's wrong with this code?", ("code",)), ("Explain what this {plang} does", ("code",)),
+        ("Can you review this pull request?", ("code",)), ("Give feedback on this {plang} code", ("code",)),
+        ("Rewrite this function more idiomatically", ("code",)), ("Find potential null pointer or off-by-one errors in this code", ("code",)),
+        ("How can I make this code faster?", ("code",)), ("Document this {plang} code", ("code",)),
+        ("Walk me through this code", ("code",)), ("Write tests covering this function", ("code",)),
+        ("Translate this {plang} code into {other_plang}", ("code",)), ("Review my code and point out bad practices", ("code",)),
+        ("Write a {other_plang} program that reads this {doc}", ("data",)), ("Write code to parse this {doc}", ("data",)),
+        ("Write a jq or Python one-liner that extracts fields from this {doc}", ("data",)),
+        ("Relis ce code et corrige les bugs", ("code",)), ("Explique ce code", ("code",)), ("Erkläre diesen Code", ("code",)),
+        ("Mach ein Code-Review", ("code",)), ("Explícame este código", ("code",)), ("Encuentra los errores en este código", ("code",)),
+        ("Объясни, что делает этот код", ("code",)), ("Сделай ревью кода", ("code",)), ("解释一下这段代码", ("code",)),
+        ("这段代码有什么问题", ("code",)), ("このコードを説明してください", ("code",)), ("このコードのバグを見つけて", ("code",)),
+        ("Revisa o código abaixo", ("code",)), ("Rivedi questo codice", ("code",)),
         ("Review this code", ("code",)), ("Do a code review of the following {plang}", ("code",)),
         ("What does this {plang} code do?", ("code",)), ("Explain this function line by line", ("code",)),
         ("Find the bugs in this code", ("code",)), ("Refactor the following {plang} to be more readable", ("code",)),
@@ -76,6 +116,18 @@ CORES: Dict[str, List] = {
         ("请审查这段代码", ("code",)), ("このコードをレビューしてください", ("code",)), ("Проверь этот код на ошибки", ("code",)),
     ],
     "data_extraction": [
+        ("Extract {fields}", ANY), ("Extract {fields} and return JSON", ANY), ("I need {fields} from this {doc}", ANY),
+        ("Give me just {fields}", ANY), ("Pick out {fields} from the following", ANY), ("Extract {fields} into a spreadsheet-ready table", ANY),
+        ("Find and list {fields} that this {doc} contains", ANY), ("Return a JSON list of {fields} in this {doc}", ANY),
+        ("Harvest {fields} from this {doc}", ANY), ("Extract key fields from this {doc} as YAML", ANY),
+        ("What are {fields} in the following {doc}? List them only", ANY), ("Turn this {doc} into structured records of {fields}", ANY),
+        ("Extract the metadata from this {doc}", ANY), ("Pull the relevant data points out of the {doc} below", ANY),
+        ("Extrais toutes les dates de ce document", ANY), ("Relève les noms et les montants", ANY),
+        ("Extrahiere die wichtigsten Daten als JSON", ANY), ("Zieh alle E-Mail-Adressen heraus", ANY),
+        ("Saca todas las fechas y cantidades", ANY), ("Extrae los datos clave en formato JSON", ANY),
+        ("Вытащи все адреса и телефоны", ANY), ("Извлеки ключевые данные в JSON", ANY),
+        ("提取所有的电子邮件地址", ANY), ("把关键信息提取成JSON", ANY), ("すべての金額を抽出して", ANY), ("重要なデータをJSONで抽出してください", ANY),
+        ("Estrai tutti i nomi e le date", ANY), ("Extraia os nomes e as datas do texto", ANY),
         ("Extract {fields} from the following {doc}", ANY), ("Pull out {fields} from this {doc}", ANY),
         ("List {fields} mentioned in this {doc}", ANY), ("Find {fields} in the {doc} below", ANY),
         ("Extract {fields} as JSON", ANY), ("From this {doc}, give me {fields} in a table", ANY),
@@ -95,6 +147,11 @@ CORES: Dict[str, List] = {
         ("从以下文本中提取所有人名和日期", ANY), ("次の文章から日付と名前をすべて抽出してください", ANY),
     ],
     "creative_writing": [
+        ("Write a short poem about this {doc}", ANY), ("Turn the following {doc} into a children's story", ANY),
+        ("Rewrite this {doc} as an epic ballad", ANY), ("Write a love letter inspired by this {doc}", ANY),
+        ("Write a comic dialogue between two characters discussing this {doc}", ANY),
+        ("Imagine a sci-fi story set in the world of this {doc}", ANY), ("Write a free verse poem from the following lines", ANY),
+        ("Rewrite this {doc} in the voice of a sports commentator", ANY),
         ("Write a poem inspired by this {doc}", ANY), ("Turn this {doc} into a short story", ANY),
         ("Rewrite this {doc} as a pirate would tell it", ANY), ("Write a haiku about the following {doc}", ANY),
         ("Retell this {doc} as a fairy tale", ANY), ("Write song lyrics based on this {doc}", ANY),
@@ -106,6 +163,8 @@ CORES: Dict[str, List] = {
         ("Écris un poème inspiré de ce texte", ANY), ("Schreib eine Geschichte über diesen Text", ANY),
     ],
     "factual_question": [
+        ("Who is mentioned in this {doc} and what are they known for?", ANY), ("Is this {doc} accurate?", ANY),
+        ("What kind of document is this?", ANY), ("Which organisation published this?", ANY),
         ("Who wrote this {doc}?", ANY), ("When was this {doc} written?", ANY), ("Where does this {doc} come from?", ANY),
         ("Is what this {doc} says true?", ANY), ("What language is this?", ANY), ("Which country is this {doc} from?", ANY),
         ("What historical events does this {doc} refer to?", ANY), ("Who is the author of the following?", ANY),
@@ -113,12 +172,16 @@ CORES: Dict[str, List] = {
         ("Is this {doc} fact or fiction?", ANY), ("What is the origin of the following {doc}?", ANY),
     ],
     "conversation": [
+        ("so, what do you make of this", ANY), ("i just had to show someone this", ANY),
+        ("Can you believe this?", ANY), ("you won't believe what I found", ANY),
         ("lol look at this", ANY), ("My friend sent me this, what do you think?", ANY), ("ugh, read this", ANY),
         ("Just wanted to share this with you", ANY), ("Haha, this made my day", ANY), ("I'm so tired of stuff like this", ANY),
         ("Thoughts?", ANY), ("Can we just chat about this for a bit?", ANY), ("Honestly, how would you feel reading this?", ANY),
         ("ok so this happened", ANY), ("Not sure why I'm sending you this, but here", ANY), ("hey, check this out", ANY),
     ],
     "math": [
+        ("What is the average of the numbers in this {doc}?", ANY), ("Sum the values of each column below", ("data",)),
+        ("Compute the range and the mean of these numbers", ("data",)),
         ("Compute the average of each numeric column in this CSV", ("data",)), ("What is the sum of the numbers in this {doc}?", ANY),
         ("Calculate the mean and standard deviation of the values below", ("data",)),
         ("How many lines does this {doc} have, and what fraction of them mention an error?", ("data",)),
@@ -171,12 +234,59 @@ def _held_out(label: str, core: str) -> bool:
     return int.from_bytes(digest[:4], "big") % 100 < HELD_OUT_PERCENT
 
 
-def cores(label: str, side: str, kind: str = None) -> List[str]:
-    """The phrasings of `label` on `side` ("fit" or "heldout") that fit a payload of `kind` (None: any)."""
-    if side not in ("fit", "heldout"):
-        raise ValueError("side: expected 'fit' or 'heldout', found %r" % (side,))
-    if label not in CORES:
-        raise ValueError("label: expected one of %s, found %r" % (", ".join(LABELS), label))
+# Composed phrasings: a verb phrase, an object and a suffix. The side of a composed phrasing is that of its verb
+# phrase, so a held-out composed phrasing asks with a verb never used in fitting (its object and suffix, which
+# say less about the class, are shared).
+COMPOSED = {
+    "summarization": (
+        ["Summarize", "Summarise", "Sum up", "Condense", "Recap", "Shorten", "Abridge", "Digest", "Boil down",
+         "Give me the gist of", "Give me a summary of", "Write a summary of", "Make a summary of",
+         "Provide a summary of", "Produce a synopsis of", "Give an overview of", "Outline the key points of",
+         "List the main points of", "Highlight the key takeaways of", "Write a TL;DR of", "Write an abstract for",
+         "Give me a brief of", "Briefly summarize", "Quickly summarize", "Give me a recap of", "Précis",
+         "Make a short digest of", "Compress", "Tell me in short what is in"],
+        ["this {doc}", "the following {doc}", "the {doc} below", "this", "the following", "what follows"],
+        ["", "", " in three sentences", " in bullet points", " in one paragraph", " for a busy reader",
+         " in under 100 words", " briefly", " in plain English", " for my team", " in a few lines"]),
+    "translation": (
+        ["Translate", "Please translate", "Can you translate", "Render", "Convert", "Put", "Turn", "Rewrite",
+         "Localize", "Translate faithfully", "Carefully translate", "Quickly translate", "Help me translate",
+         "Interpret", "Transcribe and translate", "Give me a translation of", "Produce a translation of",
+         "Make a translation of", "Provide a translation of", "Write out", "Retranslate", "Reword"],
+        ["this {doc}", "the following {doc}", "the {doc} below", "this", "the following", "everything below"],
+        [" into {target}", " to {target}", " in {target}", " into {target}, keeping the tone",
+         " into plain {target}", " for {target} readers", " into {target} for a colleague"]),
+    "data_extraction": (
+        ["Extract", "Pull out", "List", "Find", "Identify", "Get", "Grab", "Collect", "Parse out", "Return",
+         "Show me", "Pick out", "Give me", "Output", "Tabulate", "Enumerate", "Retrieve", "Capture",
+         "Compile a list of", "Dig out", "Scrape", "Isolate", "Mine", "Harvest", "Fish out"],
+        ["{fields} from this {doc}", "{fields} from the following {doc}", "{fields} in the {doc} below",
+         "{fields} from this", "{fields} from the following"],
+        ["", "", " as JSON", " as a table", " as CSV", " and nothing else", " as a bulleted list", " in YAML",
+         " as key-value pairs"]),
+    "code": (
+        ["Review", "Code-review", "Critique", "Audit", "Debug", "Refactor", "Explain", "Optimize", "Document",
+         "Lint", "Check", "Inspect", "Fix", "Clean up", "Simplify", "Comment", "Improve", "Harden",
+         "Write tests for", "Walk me through", "Profile", "Modernize", "Sanity-check", "Proofread",
+         "Do a security review of", "Look over"],
+        ["this code", "the following {plang}", "this {plang} function", "my code", "the snippet below",
+         "this file", "this {plang} code", "the code below"],
+        ["", "", " and suggest fixes", " for bugs", " for security issues", " for readability", " line by line",
+         " and point out problems", " before I merge it", " and explain your changes"]),
+}
+
+
+def _composed(label: str, side: str) -> List[str]:
+    if label not in COMPOSED:
+        return []
+    verbs, objects, suffixes = COMPOSED[label]
+    written = {core for core, _ in CORES[label]}  # a written-out phrasing keeps its own side
+    return ["%s %s%s" % (verb, obj, suffix) for verb in verbs if _held_out(label, verb) == (side == "heldout")
+            for obj in objects for suffix in suffixes if "%s %s%s" % (verb, obj, suffix) not in written]
+
+
+def fixed_cores(label: str, side: str, kind: str = None) -> List[str]:
+    """The written-out phrasings of `label` on `side` that fit a payload of `kind` (None: any)."""
     chosen = []
     for core, kinds in CORES[label]:
         if (_held_out(label, core)) != (side == "heldout"):
@@ -184,6 +294,23 @@ def cores(label: str, side: str, kind: str = None) -> List[str]:
         if kind is None or kinds == ANY or kind in kinds:
             chosen.append(core)
     return chosen
+
+
+def cores(label: str, side: str, kind: str = None) -> List[str]:
+    """The phrasings of `label` on `side` ("fit" or "heldout") that fit a payload of `kind` (None: any).
+
+    Written-out phrasings and composed ones come in equal shares: each written-out phrasing is listed as
+    often as needed to weigh as much as all composed ones together.
+    """
+    if side not in ("fit", "heldout"):
+        raise ValueError("side: expected 'fit' or 'heldout', found %r" % (side,))
+    if label not in CORES:
+        raise ValueError("label: expected one of %s, found %r" % (", ".join(LABELS), label))
+    fixed = fixed_cores(label, side, kind)
+    composed = _composed(label, side) if (label != "code" or kind in (None, "code")) else []
+    if fixed and composed:
+        return fixed * max(1, len(composed) // len(fixed)) + composed
+    return fixed + composed
 
 
 _SLOT = re.compile(r"\{([a-z_]+)\}")

@@ -2,7 +2,9 @@ package io.kroute.cli;
 
 import io.kroute.runtime.KrouteRuntime;
 import io.kroute.runtime.RuntimeConfig;
+import io.kroute.runtime.StatusLine;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Spec;
             "With no bootstrap servers configured, a single-node Kafka broker runs in process with its data under "
                 + "--data-dir; with no schema registry configured, kroute serves its own over HTTP."})
 public final class RunCommand implements Callable<Integer> {
+    private static final Duration STATUS_EVERY = Duration.ofSeconds(10);
 
     @Mixin
     RuntimeOptions options;
@@ -35,8 +38,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         KrouteRuntime runtime;
+        RuntimeConfig config;
         try {
-            RuntimeConfig config = options.resolve(System.getenv());
+            config = options.resolve(System.getenv());
             runtime = KrouteRuntime.start(config, reset, true);
         } catch (RuntimeConfig.ConfigException e) {
             err.println("kroute run: configuration: " + e.getMessage());
@@ -48,7 +52,11 @@ public final class RunCommand implements Callable<Integer> {
         Thread hook = new Thread(runtime::close, "kroute-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         printAddresses(runtime.addresses(), out);
+        StatusLine status = config.quiet() ? null : StatusLine.start(runtime, out, STATUS_EVERY);
         boolean failed = runtime.awaitStop();
+        if (status != null) {
+            status.close();
+        }
         runtime.close();
         if (failed) {
             err.println("kroute run: Kafka Streams stopped after an error (see the log above)");

@@ -10,6 +10,8 @@ import io.kroute.inference.bandit.ope.LoggedDecision;
 import io.kroute.inference.bandit.ope.OffPolicyEvaluator;
 import io.kroute.inference.bandit.ope.RewardModel;
 import io.kroute.inference.bandit.sim.FixedPolicy;
+import io.kroute.inference.bandit.sim.GeneratorSpec;
+import io.kroute.inference.bandit.sim.RandomBenchmark;
 import io.kroute.inference.bandit.sim.Scenario;
 import io.kroute.inference.bandit.sim.SimulationResult;
 import io.kroute.inference.bandit.sim.Simulator;
@@ -32,17 +34,30 @@ import picocli.CommandLine.Option;
         description = {
             "Runs a bandit policy against a scenario of simulated providers and prints one JSON summary",
             "(cumulativeRegret, regret at checkpoints, allocation per class and provider, recovery after changes).",
-            "Policies: thompson, thompson-discounted, thompson-fractional, thompson-bernoulli, thompson-stationary,",
-            "thompson-window, ucb1, ucb1-discounted, epsilon-greedy, softmax, uniform, or 'all' to run every one with",
-            "the same seed."
+            "Policies: thompson-detect, cusum-ucb, thompson, thompson-discounted, thompson-fractional,",
+            "thompson-bernoulli, thompson-stationary, thompson-window, ucb1, ucb1-discounted, epsilon-greedy, softmax,",
+            "uniform, or 'all' to run every one with the same seed.",
+            "With --random N instead of --scenario: the random benchmark, N instances drawn with seeds S to S + N - 1",
+            "(docs/bandits.md)."
         })
 public final class SimulateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--scenario", required = true, paramLabel = "FILE.json", description = "Scenario file, e.g. bench/scenarios/one-outage.json.")
+    @Option(names = "--scenario", paramLabel = "FILE.json", description = "Scenario file, e.g. bench/scenarios/one-outage.json.")
     Path scenarioFile;
+
+    @Option(names = "--random", paramLabel = "N", description = {
+        "Run the random benchmark on N generated instances (seeds S to S + N - 1) instead of one scenario;",
+        "--policy then names the policies reported beside the reference set (default: every policy)."})
+    Integer randomInstances;
+
+    @Option(names = "--generator", paramLabel = "FILE.json", description = "Parameter ranges overriding the random benchmark's defaults.")
+    Path generatorFile;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Instances run in parallel by the random benchmark (default: the number of processors).")
+    Integer threads;
 
     @Option(names = "--policy", defaultValue = "thompson", paramLabel = "NAME", description = "Policy name or 'all' (default: ${DEFAULT-VALUE}).")
     String policy;
@@ -79,6 +94,9 @@ public final class SimulateCommand implements Callable<Integer> {
             err.println("simulate: " + invalid);
             return 2;
         }
+        if (randomInstances != null) {
+            return random(out, err);
+        }
         List<PolicyCatalog.Spec> specs = new ArrayList<>();
         Scenario scenario;
         try {
@@ -114,7 +132,10 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!format.equals("json") && !format.equals("table")) {
             return "--format: expected json or table, found '" + format + "'";
         }
-        if (!Files.isRegularFile(scenarioFile)) {
+        if ((scenarioFile == null) == (randomInstances == null)) {
+            return "expected one of --scenario FILE.json or --random N, found " + (scenarioFile == null ? "neither" : "both");
+        }
+        if (scenarioFile != null && !Files.isRegularFile(scenarioFile)) {
             return "--scenario: expected a readable scenario file, found no file at " + scenarioFile;
         }
         if (!clock.equals("reward-count") && !clock.equals("event-time")) {
@@ -124,6 +145,32 @@ public final class SimulateCommand implements Callable<Integer> {
             return "--decisions: expected at least 1, found " + decisions;
         }
         return null;
+    }
+
+    /** The random benchmark: every policy of the reference set and the requested ones on generated instances. */
+    private Integer random(PrintWriter out, PrintWriter err) throws IOException {
+        RandomBenchmark.Result result;
+        try {
+            GeneratorSpec generator = generatorFile == null ? GeneratorSpec.DEFAULT : GeneratorSpec.read(generatorFile);
+            BanditConfig.Clock discountClock = clock.equals("reward-count") ? BanditConfig.Clock.REWARD_COUNT
+                    : BanditConfig.Clock.EVENT_TIME;
+            List<String> names = policy.equals("all") || !spec.commandLine().getParseResult().hasMatchedOption("--policy")
+                    ? PolicyCatalog.NAMES : List.of(policy);
+            names.forEach(name -> PolicyCatalog.create(name, halfLife, discountClock)); // validates the names
+            int parallel = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            result = new RandomBenchmark(generator).run(new RandomBenchmark.Options(randomInstances, seed, decisions,
+                    parallel, names, halfLife, discountClock));
+        } catch (IllegalArgumentException e) {
+            err.println("simulate: " + e.getMessage());
+            return 2;
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("simulate: --generator: expected a readable generator file, found no file at " + generatorFile);
+            return 2;
+        }
+        out.print(format.equals("table") ? RandomBenchmark.table(result)
+                : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result) + "\n");
+        out.flush();
+        return 0;
     }
 
     /** One run of the logging policy, then the candidate's value estimated from its log beside its true value. */

@@ -169,10 +169,11 @@ public final class WeightsCommand implements Runnable {
                 weights.goldenVectors().size(), weights.goldenTolerance());
         out.printf(Locale.ROOT, "model:       %s, version %s, format %d, created %s%n", weights.modelName(),
                 weights.modelVersion(), weights.formatVersion(), weights.createdAt());
-        out.printf(Locale.ROOT, "classifier:  %s over %s features, %d-%d word n-grams, vocabulary %d terms%n",
-                classifier.kind().fileName(), vectorizer.kind().name().toLowerCase(Locale.ROOT), vectorizer.ngramMin(),
-                vectorizer.ngramMax(), weights.vocabularySize());
+        out.printf(Locale.ROOT, "classifier:  %s%n", classifier.model().describe());
+        out.printf(Locale.ROOT, "features:    %d columns, vocabulary %d terms: %s%n", vectorizer.featureCount(),
+                weights.vocabularySize(), vectorizer.describe());
         out.printf(Locale.ROOT, "classes:     %d: %s%n", classifier.classes().size(), String.join(", ", classifier.classes()));
+        PipelineDescription.print(weights.section("pipeline").orElse(null), out);
         JsonNode training = weights.training();
         if (training != null && !training.isMissingNode() && !training.isNull()) {
             out.printf(Locale.ROOT, "training:    %s rows, scikit-learn %s, Python %s%n", training.path("rows").asText("?"),

@@ -99,7 +99,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000, logDir);
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, logDir, brokerPort);
         try {
-            // Other kroute commands on this machine (weights publish) find the running broker through this file.
+            // Clients, other kroute commands (weights publish) and the next run on this folder read the address here.
             Files.writeString(addressFile(logDir.getParent()), broker.bootstrapServers());
         } catch (IOException e) {
             LOG.warn("Cannot write {}: {}", addressFile(logDir.getParent()), e.getMessage());
@@ -108,8 +108,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * The address of the embedded broker currently running with {@code dataDir}, written at start and removed
-     * at a clean stop; empty when none is running (or the last one was killed and its port is now closed).
+     * The address of the embedded broker currently running with {@code dataDir} (written at start and kept after
+     * it stops, so the next run listens there again); empty when none is running there now.
      */
     public static Optional<String> runningAddress(Path dataDir) {
         Path file = addressFile(dataDir.toAbsolutePath());
@@ -129,7 +129,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    static Path addressFile(Path dataDir) {
+    /** The port an earlier run on {@code dataDir} listened on, from its address file; empty when there is none. */
+    public static Optional<Integer> earlierPort(Path dataDir) {
+        Path file = addressFile(dataDir.toAbsolutePath());
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            String address = Files.readString(file).trim();
+            return Optional.of(Integer.parseInt(address.substring(address.lastIndexOf(':') + 1)));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty(); // unreadable: a free port is picked and the file written anew
+        }
+    }
+
+    /** {@code broker.address} in the data folder: {@code 127.0.0.1:PORT}, for clients and later runs. */
+    public static Path addressFile(Path dataDir) {
         return dataDir.resolve("broker.address");
     }
 
@@ -152,11 +167,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            Files.deleteIfExists(addressFile(logDir.getParent()));
-        } catch (IOException e) {
-            LOG.warn("Cannot remove {}: {}", addressFile(logDir.getParent()), e.getMessage());
-        }
         server.shutdown();
         server.awaitShutdown();
         LOG.info("Embedded Kafka broker on {} stopped", bootstrapServers());

@@ -45,4 +45,22 @@ public final class Folders {
             throw new UncheckedIOException("cannot delete " + what + " " + root + ": " + e.getMessage(), e);
         }
     }
+
+    /** Deletes everything in {@code root} except its direct child named {@code keep}. */
+    public static void deleteContents(Path root, String keep, String what) {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var children = Files.list(root)) {
+            for (Path child : children.filter(c -> !c.getFileName().toString().equals(keep)).toList()) {
+                if (Files.isDirectory(child)) {
+                    deleteRecursively(child, what);
+                } else {
+                    Files.delete(child);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + what + " " + root + ": " + e.getMessage(), e);
+        }
+    }
 }

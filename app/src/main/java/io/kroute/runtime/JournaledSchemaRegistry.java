@@ -2,6 +2,7 @@ package io.kroute.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kroute.schemas.registry.CompatibilityLevel;
 import io.kroute.schemas.registry.InMemorySchemaRegistry;
 import io.kroute.schemas.registry.RegisteredSchema;
 import io.kroute.schemas.registry.SchemaRegistry;
@@ -118,6 +119,16 @@ public final class JournaledSchemaRegistry implements SchemaRegistry, AutoClosea
     @Override
     public boolean isCompatible(String subject, String version, Schema schema) {
         return registry.isCompatible(subject, version, schema);
+    }
+
+    /** The registry-wide compatibility level (subjects have no level of their own here). */
+    public CompatibilityLevel compatibilityLevel() {
+        return registry.compatibilityLevel();
+    }
+
+    /** The compatibility level registrations under {@code subject} are checked against. */
+    public CompatibilityLevel compatibilityLevel(String subject) {
+        return registry.compatibilityLevel(subject);
     }
 
     @Override

@@ -7,8 +7,10 @@ import io.kroute.schemas.registry.SchemaRegistries;
 import io.kroute.schemas.registry.SchemaRegistry;
 import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.KrouteStores;
+import io.kroute.topology.KrouteTopics;
 import io.kroute.topology.KrouteTopology;
 import io.kroute.topology.StreamsProperties;
+import io.kroute.topology.pending.PromptHome;
 import io.kroute.topology.weights.ActiveModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -43,6 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KrouteRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KrouteRuntime.class);
+    private static final String GLOBAL_HANDLER = "processing.exception.handler.global.enabled";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     /** Where to reach what this runtime serves. */
@@ -83,13 +86,16 @@ public final class KrouteRuntime implements AutoCloseable {
     private void startAll(RuntimeConfig config, boolean reset, boolean haltOnFatalFault) {
         Path dataDir = config.dataDir().toAbsolutePath();
         boolean embeddedBroker = config.bootstrapServers().isEmpty();
+        // The folder is locked before anything in it is opened, every port checked before anything listens.
+        StartupPorts ports = new StartupPorts(config, dataDir, embeddedBroker);
+        started.add(DataFolderLock.acquire(dataDir, ports::check));
         if (reset && embeddedBroker) {
             resetDataFolder(dataDir);
         }
-        String bootstrap = startBroker(config, dataDir, haltOnFatalFault);
+        String bootstrap = startBroker(config, dataDir, ports.brokerPort(), haltOnFatalFault);
         Map<String, Object> clientProps = new HashMap<>(config.kafkaProperties());
         clientProps.put("bootstrap.servers", bootstrap);
-        prepareTopics(config, clientProps);
+        int promptPartitions = prepareTopics(config, clientProps);
         Registry registry = startRegistry(config, dataDir);
         HttpEndpoint http = listen("the HTTP endpoint", Setting.HTTP_PORT, config.httpPort(),
                 () -> HttpEndpoint.start(config.httpHost(), config.httpPort(), Map.of()));
@@ -100,8 +106,16 @@ public final class KrouteRuntime implements AutoCloseable {
         started.add(metrics);
         KrouteConfig topologyConfig = config.topologyConfig(bootstrap, registry.url());
         buildTopology(topologyConfig, registry.registry());
+        if (embeddedBroker) {
+            RepartitionTopics.createCoordinatorTopics(clientProps, topologyConfig.applicationId());
+        }
+        if (config.createTopics()) {
+            RepartitionTopics.createMissing(clientProps, built.topology(), topologyConfig.applicationId(),
+                    promptPartitions, config.replicationFactor());
+        }
         HostInfo self = new HostInfo(advertisedHost(config.httpHost()), http.port());
-        streams = new KafkaStreams(built.topology(), streamsProperties(config, topologyConfig, dataDir, bootstrap, self));
+        streams = new KafkaStreams(built.topology(), streamsProperties(config, topologyConfig, dataDir, bootstrap, self,
+                promptPartitions));
         if (reset && !embeddedBroker) {
             streams.cleanUp();
             LOG.info("Reset: removed the local Streams state of application {}", topologyConfig.applicationId());
@@ -116,20 +130,16 @@ public final class KrouteRuntime implements AutoCloseable {
     }
 
     private static void resetDataFolder(Path dataDir) {
-        EmbeddedKafkaBroker.runningAddress(dataDir).ifPresent(address -> {
-            throw new IllegalStateException("--reset refused: a kroute with data folder " + dataDir
-                    + " is running (broker at " + address + "); stop it first");
-        });
-        Folders.deleteRecursively(dataDir, "the data folder (for --reset)");
-        LOG.info("Reset: removed {}", dataDir);
+        Folders.deleteContents(dataDir, DataFolderLock.FILE_NAME, "the data folder (for --reset)");
+        LOG.info("Reset: removed everything in {}", dataDir);
     }
 
     /** The configured cluster's bootstrap servers, or those of an embedded broker started here. */
-    private String startBroker(RuntimeConfig config, Path dataDir, boolean haltOnFatalFault) {
+    private String startBroker(RuntimeConfig config, Path dataDir, int brokerPort, boolean haltOnFatalFault) {
         if (config.bootstrapServers().isPresent()) {
             return config.bootstrapServers().get();
         }
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, config.brokerPort(), haltOnFatalFault);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, brokerPort, haltOnFatalFault);
         started.add(broker);
         return broker.bootstrapServers();
     }
@@ -145,6 +155,7 @@ public final class KrouteRuntime implements AutoCloseable {
         }
         JournaledSchemaRegistry journaled = JournaledSchemaRegistry.open(dataDir.resolve("schemas.jsonl"));
         started.add(journaled);
+        KrouteSubjects.register(journaled);
         SchemaRegistryHttpServer server = listen("the schema registry", Setting.REGISTRY_PORT, config.registryPort(),
                 () -> SchemaRegistryHttpServer.start(journaled, config.registryPort()));
         started.add(server);
@@ -162,15 +173,21 @@ public final class KrouteRuntime implements AutoCloseable {
         MicrometerKrouteCounters counters = new MicrometerKrouteCounters(metrics.registry());
         built = KrouteTopology.build(topologyConfig, registry, shipped, counters);
         counters.weightsActivated(shipped.modelName(), shipped.modelVersion());
+        counters.registerAtZero(shipped.classifier().classes(), topologyConfig.providers());
     }
 
     private static Properties streamsProperties(RuntimeConfig config, KrouteConfig topologyConfig, Path dataDir,
-            String bootstrap, HostInfo self) {
+            String bootstrap, HostInfo self, int promptPartitions) {
         Map<String, Object> overrides = new HashMap<>(config.kafkaProperties());
+        // Reward windows and rewards meet in the home task of their prompt id, whatever their producers hashed.
+        overrides.put(PromptHome.PARTITIONS_CONFIG, Integer.toString(promptPartitions));
         overrides.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         overrides.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString());
         // Opt in now to what Kafka Streams 5 does by default: the exception handler also covers the global thread.
-        overrides.putIfAbsent("processing.exception.handler.global.enabled", "true");
+        overrides.putIfAbsent(GLOBAL_HANDLER, "true");
+        // Streams builds a second StreamsConfig for its partition assignor from the main consumer's settings only;
+        // without the flag there, that one warns that the handler is off for the global thread.
+        overrides.putIfAbsent(StreamsConfig.mainConsumerPrefix(GLOBAL_HANDLER), overrides.get(GLOBAL_HANDLER));
         // Other instances forward interactive queries for arms they do not own to this address.
         overrides.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         return StreamsProperties.of(topologyConfig, overrides);
@@ -190,6 +207,12 @@ public final class KrouteRuntime implements AutoCloseable {
             }
         });
         metrics.bind(streams);
+    }
+
+    /** The model decisions are made with now, as {@code name version}. */
+    public String activeModel() {
+        ActiveModel model = built.activeWeights().current();
+        return model.modelName() + " " + model.modelVersion();
     }
 
     public Addresses addresses() {
@@ -255,19 +278,23 @@ public final class KrouteRuntime implements AutoCloseable {
         return HttpEndpoint.Response.json(200, body.toString());
     }
 
-    private static void prepareTopics(RuntimeConfig config, Map<String, Object> clientProps) {
+    /** Creates the missing topics (or checks they exist); returns the partition count of {@code prompts}. */
+    private static int prepareTopics(RuntimeConfig config, Map<String, Object> clientProps) {
         List<TopicSpec> specs = TopicLayout.specs(config.partitions(), config.weightsMaxMessageBytes());
         try (Admin admin = Admin.create(clientProps)) {
             if (config.createTopics()) {
                 TopicCreator.createMissing(admin, specs, config.replicationFactor());
-                return;
+            } else {
+                Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
+                List<String> missing = specs.stream().map(TopicSpec::name).filter(name -> !existing.contains(name))
+                        .toList();
+                if (!missing.isEmpty()) {
+                    throw new IllegalStateException("topic creation is off (" + Setting.CREATE_TOPICS.property()
+                            + "=false) and these topics are missing: " + String.join(", ", missing));
+                }
             }
-            Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
-            List<String> missing = specs.stream().map(TopicSpec::name).filter(name -> !existing.contains(name)).toList();
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("topic creation is off (" + Setting.CREATE_TOPICS.property()
-                        + "=false) and these topics are missing: " + String.join(", ", missing));
-            }
+            return admin.describeTopics(List.of(KrouteTopics.PROMPTS)).allTopicNames().get(60, TimeUnit.SECONDS)
+                    .get(KrouteTopics.PROMPTS).partitions().size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking topics", e);

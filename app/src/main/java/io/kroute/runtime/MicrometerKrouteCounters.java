@@ -1,12 +1,17 @@
 package io.kroute.runtime;
 
+import io.kroute.topology.KrouteTopics;
+import io.kroute.topology.Reason;
 import io.kroute.topology.metrics.KrouteCounters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +22,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MicrometerKrouteCounters implements KrouteCounters {
     private final MeterRegistry registry;
+    /** The reasons only a reward is refused for (its decision is unknown, closed or another provider's). */
+    private static final Set<Reason> REWARD_REASONS = EnumSet.of(Reason.UNMATCHED, Reason.LATE,
+            Reason.PROVIDER_MISMATCH, Reason.INVALID_REWARD);
+
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Timer decisionLatency;
     private final AtomicReference<String[]> activeWeights = new AtomicReference<>();
@@ -41,15 +50,52 @@ public final class MicrometerKrouteCounters implements KrouteCounters {
         return counter;
     }
 
+    /**
+     * Publishes every counter at zero for each class, provider and reason it can count, so dashboards and
+     * alerts see the series from the start instead of after the first event.
+     */
+    public void registerAtZero(List<String> classes, List<String> providers) {
+        for (String label : classes) {
+            quarantined(label, 0);
+            for (String provider : providers) {
+                decision(label, provider, 0);
+                rewardFolded(label, provider, false, 0);
+                rewardFolded(label, provider, true, 0);
+            }
+        }
+        for (Reason reason : Reason.values()) {
+            if (reason.destination() != Reason.Destination.DEAD_LETTERS) {
+                continue;
+            }
+            boolean rewardOnly = REWARD_REASONS.contains(reason);
+            if (!rewardOnly) {
+                deadLetter(KrouteTopics.PROMPTS, reason.key(), 0);
+            }
+            deadLetter(KrouteTopics.REWARDS, reason.key(), 0);
+            if (rewardOnly) {
+                rewardRejected(reason.key(), 0);
+            }
+        }
+        rewardDuplicate(0);
+    }
+
     @Override
     public void decision(String label, String provider) {
+        decision(label, provider, 1);
+    }
+
+    private void decision(String label, String provider, double amount) {
         counter("kroute.decisions", "Prompts routed, by class and chosen provider", "class", label, "provider", provider)
-                .increment();
+                .increment(amount);
     }
 
     @Override
     public void quarantined(String label) {
-        counter("kroute.quarantined", "Prompts held by the anomaly filter, by class", "class", label).increment();
+        quarantined(label, 1);
+    }
+
+    private void quarantined(String label, double amount) {
+        counter("kroute.quarantined", "Prompts held by the anomaly filter, by class", "class", label).increment(amount);
     }
 
     @Override
@@ -72,25 +118,41 @@ public final class MicrometerKrouteCounters implements KrouteCounters {
 
     @Override
     public void deadLetter(String sourceTopic, String reason) {
+        deadLetter(sourceTopic, reason, 1);
+    }
+
+    private void deadLetter(String sourceTopic, String reason, double amount) {
         counter("kroute.dead.letters", "Records sent to dead-letters, by source topic and reason",
-                "topic", sourceTopic, "reason", reason).increment();
+                "topic", sourceTopic, "reason", reason).increment(amount);
     }
 
     @Override
     public void rewardFolded(String label, String provider, boolean defaulted) {
+        rewardFolded(label, provider, defaulted, 1);
+    }
+
+    private void rewardFolded(String label, String provider, boolean defaulted, double amount) {
         counter("kroute.rewards.folded", "Rewards folded into an arm; defaulted=true for decisions that got none in time",
-                "class", label, "provider", provider, "defaulted", Boolean.toString(defaulted)).increment();
+                "class", label, "provider", provider, "defaulted", Boolean.toString(defaulted)).increment(amount);
     }
 
     @Override
     public void rewardRejected(String reason) {
+        rewardRejected(reason, 1);
+    }
+
+    private void rewardRejected(String reason, double amount) {
         counter("kroute.rewards.unmatched", "Rewards that matched no pending decision, by reason", "reason", reason)
-                .increment();
+                .increment(amount);
     }
 
     @Override
     public void rewardDuplicate() {
-        counter("kroute.rewards.duplicate", "Second and later rewards for one decision, ignored").increment();
+        rewardDuplicate(1);
+    }
+
+    private void rewardDuplicate(double amount) {
+        counter("kroute.rewards.duplicate", "Second and later rewards for one decision, ignored").increment(amount);
     }
 
     @Override

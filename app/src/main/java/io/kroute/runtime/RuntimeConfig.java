@@ -259,6 +259,11 @@ public final class RuntimeConfig {
         return get(Setting.REGISTRY_PORT);
     }
 
+    /** Whether the status line is off. */
+    public boolean quiet() {
+        return get(Setting.QUIET);
+    }
+
     public boolean createTopics() {
         return get(Setting.CREATE_TOPICS);
     }

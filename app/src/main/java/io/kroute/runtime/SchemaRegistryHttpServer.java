@@ -4,6 +4,7 @@ import io.kroute.schemas.registry.RegisteredSchema;
 import io.kroute.schemas.registry.RegistryJson;
 import io.kroute.schemas.registry.SchemaRegistry;
 import io.kroute.schemas.registry.SchemaRegistryException;
+import io.kroute.schemas.registry.CompatibilityLevel;
 import io.kroute.schemas.registry.InMemorySchemaRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -153,6 +154,9 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
         if (n == 2 && path.get(1).equals("types")) {
             return Reply.json(200, RegistryJson.MAPPER.createArrayNode().add("AVRO"));
         }
+        if (n == 4 && path.get(1).equals("ids") && path.get(3).equals("versions")) {
+            return Reply.json(200, subjectVersions(schemaId(path.get(2))));
+        }
         if ((n == 3 || n == 4 && path.get(3).equals("schema")) && path.get(1).equals("ids")) {
             Schema schema = registry.schemaById(schemaId(path.get(2)));
             if (n == 4) {
@@ -216,13 +220,35 @@ public final class SchemaRegistryHttpServer implements AutoCloseable {
 
     /** {@code GET /config} and {@code /config/{subject}} of the in-memory registry; else null. */
     private Reply config(List<String> path) {
-        if (path.size() <= 2 && registry instanceof InMemorySchemaRegistry memory) {
-            ObjectNode body = RegistryJson.MAPPER.createObjectNode();
-            body.put("compatibilityLevel", (path.size() == 1 ? memory.compatibilityLevel()
-                    : memory.compatibilityLevel(path.get(1))).name());
-            return Reply.json(200, body);
+        if (path.size() > 2) {
+            return null;
         }
-        return null;
+        String subject = path.size() == 2 ? path.get(1) : null;
+        CompatibilityLevel level;
+        if (registry instanceof InMemorySchemaRegistry memory) {
+            level = subject == null ? memory.compatibilityLevel() : memory.compatibilityLevel(subject);
+        } else if (registry instanceof JournaledSchemaRegistry journaled) {
+            level = subject == null ? journaled.compatibilityLevel() : journaled.compatibilityLevel(subject);
+        } else {
+            return null;
+        }
+        ObjectNode body = RegistryJson.MAPPER.createObjectNode();
+        body.put("compatibilityLevel", level.name());
+        return Reply.json(200, body);
+    }
+
+    /** {@code [{"subject": s, "version": v}, ...]}: where the schema with {@code id} is registered. */
+    private ArrayNode subjectVersions(int id) {
+        registry.schemaById(id); // 40403 when no schema has the id
+        ArrayNode found = RegistryJson.MAPPER.createArrayNode();
+        for (String subject : registry.subjects()) {
+            for (int version : registry.versions(subject)) {
+                if (registry.version(subject, version).id() == id) {
+                    found.addObject().put("subject", subject).put("version", version);
+                }
+            }
+        }
+        return found;
     }
 
     private RegisteredSchema resolve(String subject, String version) {

@@ -76,6 +76,12 @@ public final class Setting<T> {
                     .defaultValue("8081")
                     .describe("Port on 127.0.0.1 for the in-memory registry when no external one is set; 0 picks a "
                             + "free one.");
+    public static final Setting<Boolean> QUIET =
+            declare("kroute.quiet", "--quiet", SettingType.bool())
+                    .flagSets("true")
+                    .defaultValue("false")
+                    .describe("No status line: kroute run prints prompts/s, decided, quarantined, dead letters, lag "
+                            + "and the active model every 10 s unless quiet.");
     public static final Setting<Boolean> CREATE_TOPICS =
             declare("kroute.topics.create", "--no-create-topics", SettingType.bool())
                     .flagSets("false")
@@ -104,6 +110,12 @@ public final class Setting<T> {
                     .topology(KrouteConfig::promptFormat, KrouteConfig.Builder::promptFormat)
                     .describe("Encoding of values on the prompts topic: avro (Confluent wire format) or json (one "
                             + "JSON object).");
+    public static final Setting<KrouteConfig.DecisionFormat> DECISION_FORMAT =
+            declare("kroute.decisions.format", "--decision-format",
+                    SettingType.constant(KrouteConfig.DecisionFormat.class))
+                    .topology(KrouteConfig::decisionFormat, KrouteConfig.Builder::decisionFormat)
+                    .describe("Encoding of what kroute writes to decisions and quarantine: avro (Confluent wire "
+                            + "format) or json (one JSON object, fields as in docs/schemas.md).");
     public static final Setting<List<String>> PROVIDERS =
             declare("kroute.providers", "--providers", SettingType.names("P1,P2,..."))
                     .topology(KrouteConfig::providers, KrouteConfig.Builder::providers)
@@ -138,8 +150,9 @@ public final class Setting<T> {
             declare("kroute.half.life", "--half-life", SettingType.positiveDuration())
                     .topology(KrouteConfig::halfLife, KrouteConfig.Builder::halfLife)
                     .describe("Half-life of the discounting of arm statistics, in event time (e.g. 30m, 1h, PT2H); "
-                            + "with `thompson`, of an arm's recent statistics, used once they disagree with its "
-                            + "history.");
+                            + "with `thompson-detect`, three times it is the half-life of an arm's evidence since its "
+                            + "last detected change, and its forced exploration decays with it; with `thompson`, of "
+                            + "an arm's recent statistics, used once they disagree with its history.");
     public static final Setting<Duration> REWARD_WINDOW =
             declare("kroute.reward.window", "--reward-window", SettingType.positiveDuration())
                     .topology(KrouteConfig::rewardWindow, KrouteConfig.Builder::rewardWindow)

@@ -72,7 +72,7 @@ class RuntimeOptionsTest {
     void shouldRejectAnUnknownPolicyNamingTheKnownOnes() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> RuntimeConfig.resolve(null, Map.of("KROUTE_POLICY", "greedy"), Map.of()))
-                .hasMessageStartingWith("kroute.policy (environment variable KROUTE_POLICY): expected one of thompson,")
+                .hasMessageStartingWith("kroute.policy (environment variable KROUTE_POLICY): expected one of thompson-detect, cusum-ucb, thompson,")
                 .hasMessageEndingWith("found 'greedy'");
     }
 }

@@ -47,6 +47,34 @@ class SimulateCommandTest {
     }
 
     @Test
+    void shouldRunTheRandomBenchmarkWithTheReferenceSetAndTheRequestedPolicy() throws Exception {
+        Run run = run("simulate", "--random", "2", "--seed", "7", "--decisions", "2000", "--policy", "thompson-detect",
+                "--threads", "2");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.path("firstSeed").asLong()).isEqualTo(7);
+        assertThat(summary.path("lastSeed").asLong()).isEqualTo(8);
+        assertThat(summary.path("referenceSet").toString()).contains("cusum-ucb").doesNotContain("thompson-detect");
+        assertThat(summary.path("policies")).hasSize(1);
+        assertThat(summary.path("policies").get(0).path("policy").asText()).isEqualTo("thompson-detect");
+        assertThat(summary.path("policies").get(0).path("medianVsBest").isNumber()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseABadGeneratorNamingItsJsonPath() throws Exception {
+        Path generator = dir.resolve("generator.json");
+        Files.writeString(generator, "{\"successProbability\": [0.5, 1.2]}");
+
+        Run run = run("simulate", "--random", "2", "--generator", generator.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("generator.successProbability[1]: expected a number in [0, 1], found 1.2");
+        assertThat(run("simulate", "--decisions", "10").err())
+                .contains("expected one of --scenario FILE.json or --random N, found neither");
+    }
+
+    @Test
     void shouldRunEveryPolicyOnTheSameSeedWithAll() throws Exception {
         Run run = run("simulate", "--scenario", SCENARIOS.resolve("stationary.json").toString(), "--policy", "all",
                 "--decisions", "500", "--format", "table");
@@ -74,7 +102,7 @@ class SimulateCommandTest {
         Run run = run("simulate", "--scenario", SCENARIOS.resolve("stationary.json").toString(), "--policy", "greedy");
 
         assertThat(run.status()).isEqualTo(2);
-        assertThat(run.err()).contains("policy: expected one of [thompson,").contains("found 'greedy'");
+        assertThat(run.err()).contains("policy: expected one of [thompson-detect, cusum-ucb, thompson,").contains("found 'greedy'");
     }
 
     @Test

@@ -69,7 +69,8 @@ class SettingTest {
                 Map.entry("kroute.seed", "-9"), Map.entry("kroute.output.reserve.tokens", "100"),
                 Map.entry("kroute.max.cost.usd", "0.25"));
         KrouteConfig config = RuntimeConfig.resolve(null, Map.of(), flags).topologyConfig("k:1", "http://r:2");
-        assertThat(config).isEqualTo(new KrouteConfig("app", "k:1", "http://r:2", KrouteConfig.PromptFormat.JSON, "m",
+        assertThat(config).isEqualTo(new KrouteConfig("app", "k:1", "http://r:2", KrouteConfig.PromptFormat.JSON,
+                KrouteConfig.DecisionFormat.AVRO, "m",
                 List.of("x", "y"), "ucb1", Duration.ofHours(2), 0.5, false, 5000, true, 7, Duration.ofHours(3),
                 Duration.ofSeconds(90), OptionalDouble.empty(), KrouteConfig.DuplicateRewards.SUM,
                 new RewardFunction.Weights(1, 2, 3, 4, 5, 6), Duration.ZERO, -9, null, OptionalLong.of(100),

@@ -13,7 +13,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Reading, validating and golden-replaying a weight file from bytes already in memory. */
+/**
+ * Reading, validating and golden-replaying a weight file, from bytes already in memory and from disk. The
+ * character n-gram benchmark file ({@code -p weights=bench/target/sklearn-bench/weights-16x200000-charwb.json},
+ * about 60 MB) is the large case.
+ */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
@@ -33,5 +37,10 @@ public class LoadWeightsBenchmark {
     @Benchmark
     public Object load() throws Exception {
         return new WeightFileReader().readBytes(bytes);
+    }
+
+    @Benchmark
+    public Object loadFromDisk() throws Exception {
+        return new WeightFileReader().readFile(Path.of(weights));
     }
 }

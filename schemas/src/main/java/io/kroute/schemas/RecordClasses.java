@@ -22,7 +22,8 @@ public final class RecordClasses {
     /** Every top-level and nested record class generated from {@code src/main/avro}. */
     public static final List<Class<? extends SpecificRecord>> ALL = List.of(
             PromptEvent.class, RoutingDecision.class, ArmScore.class, QuarantineRecord.class,
-            FeatureScore.class, RewardEvent.class, ArmState.class, ArmHistory.class, ProviderExclusion.class);
+            FeatureScore.class, RewardEvent.class, ArmState.class, ArmHistory.class, ArmDetection.class,
+            ArmDetector.class, ProviderExclusion.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_FULL_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));

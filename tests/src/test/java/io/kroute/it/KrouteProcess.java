@@ -48,6 +48,10 @@ public final class KrouteProcess implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

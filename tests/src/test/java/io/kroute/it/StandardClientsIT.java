@@ -7,11 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kroute.runtime.KrouteRuntime;
 import io.kroute.runtime.RuntimeConfig;
+import io.kroute.schemas.RewardEvent;
+import io.kroute.schemas.RoutingDecision;
+import io.kroute.schemas.codec.AvroCodec;
+import io.kroute.schemas.registry.SchemaRegistries;
+import io.kroute.schemas.registry.SchemaRegistry;
+import io.kroute.topology.pending.PromptHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,6 +106,54 @@ class StandardClientsIT {
     }
 
     @Test
+    void shouldFoldJavaProducersRewardsForPromptsAPythonProducerHashedToOtherPartitions() throws Exception {
+        // confluent-kafka with its defaults: librdkafka's consistent_random (CRC32) partitioner, not Java's murmur2.
+        String script = String.join("\n",
+                "import json, sys",
+                "from confluent_kafka import Producer",
+                "producer = Producer({'bootstrap.servers': sys.argv[1]})",
+                "placed = {}",
+                "def delivered(err, msg):",
+                "    if err is not None: raise SystemExit(str(err))",
+                "    placed[msg.key().decode()] = msg.partition()",
+                "for i in range(12):",
+                "    pid = 'py-%d' % i",
+                "    prompt = {'id': pid, 'tenant': 'acme', 'text': 'write a python function that sorts a list %d' % i,",
+                "              'createdAt': '2026-01-01T00:00:00Z'}",
+                "    producer.produce('prompts', key=pid, value=json.dumps(prompt), on_delivery=delivered)",
+                "producer.flush(30)",
+                "print(json.dumps(placed))");
+        JsonNode placed = MAPPER.readTree(run(List.of("/usr/bin/python3", "-c", script, KAFKA.bootstrapServers()), null));
+        int partitions = 3;
+        assertThat(placed.properties()).as("prompts the Python producer wrote away from their id's murmur2 partition")
+                .anyMatch(entry -> entry.getValue().asInt() != PromptHome.partitionOf(entry.getKey(), partitions));
+
+        SchemaRegistry registry = SchemaRegistries.connect(runtime.addresses().registryUrl());
+        try (KafkaIo io = new KafkaIo(KAFKA.bootstrapServers(), registry)) {
+            List<RoutingDecision> decisions = io.readDecisions("py-", 12, BOUND);
+            double foldedBefore = InProcessKroute.sum("kroute_rewards_folded_total", metrics());
+            for (RoutingDecision decision : decisions) {
+                io.sendReward(decision, true);
+            }
+            Await.until("12 rewards folded", BOUND,
+                    () -> InProcessKroute.sum("kroute_rewards_folded_total", metrics()) - foldedBefore >= 12);
+            assertThat(InProcessKroute.sum("kroute_rewards_unmatched_total", metrics())).isZero();
+        }
+    }
+
+    @Test
+    void shouldServeKroutesSubjectsFromStartSoProducersThatNeverRegisterCanWrite() {
+        SchemaRegistry registry = SchemaRegistries.connect(runtime.addresses().registryUrl());
+        // This kroute reads JSON prompts: only its start-up registration can have put prompts-value there.
+        assertThat(registry.subjects()).contains("prompts-value", "rewards-value", "decisions-value",
+                "quarantine-value", "arm-state-value");
+        AvroCodec<RewardEvent> producer = AvroCodec.forValues(RewardEvent.class, registry).withAutoRegister(false);
+        RewardEvent reward = RewardEvent.newBuilder().setPromptId("p-1").setProvider("alpha").setSuccess(true)
+                .setLatencyMs(100).setCostUsd(0.001).setQualityScore(null).setObservedAt(Instant.now()).build();
+        assertThat(producer.encode("rewards", reward)).hasSizeGreaterThan(5);
+    }
+
+    @Test
     void shouldServeTheRegistrysRestApiToAPlainHttpClient() throws Exception {
         String script = String.join("\n",
                 "import json, sys, urllib.request",
@@ -121,6 +176,10 @@ class StandardClientsIT {
         assertThat(answer.path("same").asBoolean()).isTrue();
         assertThat(answer.path("version").asInt()).isEqualTo(1);
         assertThat(answer.path("subjects").toString()).contains("probe-value");
+    }
+
+    static String metrics() {
+        return Http.get(runtime.addresses().httpUrl() + "/metrics").body();
     }
 
     static String run(List<String> command, String stdin) throws IOException, InterruptedException {

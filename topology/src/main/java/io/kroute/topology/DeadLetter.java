@@ -23,6 +23,7 @@ public record DeadLetter(byte[] key, byte[] value, String sourceTopic, int parti
     public static final String HEADER_SOURCE_OFFSET = "kroute.source.offset";
     public static final String HEADER_ERROR_REASON = "kroute.error.reason";
     public static final String HEADER_ERROR_MESSAGE = "kroute.error.message";
+    private static final String INTERNAL_TOPIC_SUFFIX = "-repartition";
 
     public DeadLetter {
         if (reason.destination() != Reason.Destination.DEAD_LETTERS) {
@@ -35,9 +36,16 @@ public record DeadLetter(byte[] key, byte[] value, String sourceTopic, int parti
     public static DeadLetter of(ProcessorContext<?, ?> context, Record<byte[], byte[]> record, Reason reason,
             String message) {
         Optional<RecordMetadata> metadata = context.recordMetadata();
-        return new DeadLetter(record.key(), record.value(), metadata.map(RecordMetadata::topic).orElse("unknown"),
-                metadata.map(RecordMetadata::partition).orElse(-1), metadata.map(RecordMetadata::offset).orElse(-1L),
-                reason, message);
+        String topic = metadata.map(RecordMetadata::topic).orElse("unknown");
+        Headers headers = record.headers();
+        if (topic.endsWith(INTERNAL_TOPIC_SUFFIX) && headers != null && headers.lastHeader(HEADER_SOURCE_TOPIC) != null) {
+            // Moved by kroute through one of its repartition topics: the place its producer wrote it is what counts.
+            return new DeadLetter(record.key(), record.value(), text(headers, HEADER_SOURCE_TOPIC),
+                    Integer.parseInt(text(headers, HEADER_SOURCE_PARTITION)),
+                    Long.parseLong(text(headers, HEADER_SOURCE_OFFSET)), reason, message);
+        }
+        return new DeadLetter(record.key(), record.value(), topic, metadata.map(RecordMetadata::partition).orElse(-1),
+                metadata.map(RecordMetadata::offset).orElse(-1L), reason, message);
     }
 
     /** The record to write to {@code dead-letters}: the bytes as received, the original's time and headers. */
@@ -48,12 +56,37 @@ public record DeadLetter(byte[] key, byte[] value, String sourceTopic, int parti
     /** The headers that travel with the dead letter, added after the record's own. */
     public Headers headers(Headers original) {
         Headers headers = new RecordHeaders(original == null ? new RecordHeaders().toArray() : original.toArray());
+        headers.remove(HEADER_SOURCE_TOPIC);
+        headers.remove(HEADER_SOURCE_PARTITION);
+        headers.remove(HEADER_SOURCE_OFFSET);
         headers.add(HEADER_SOURCE_TOPIC, utf8(sourceTopic));
         headers.add(HEADER_SOURCE_PARTITION, utf8(Integer.toString(partition)));
         headers.add(HEADER_SOURCE_OFFSET, utf8(Long.toString(offset)));
         headers.add(HEADER_ERROR_REASON, utf8(reason.key()));
         headers.add(HEADER_ERROR_MESSAGE, utf8(message));
         return headers;
+    }
+
+    /**
+     * The record as kroute moves it through one of its repartition topics: with headers naming where its producer
+     * wrote it, so a dead letter made of it later names that place.
+     */
+    public static <K, V> Record<K, V> moved(ProcessorContext<?, ?> context, Record<K, V> record) {
+        Headers headers = new RecordHeaders(record.headers() == null ? new RecordHeaders().toArray()
+                : record.headers().toArray());
+        context.recordMetadata().ifPresent(metadata -> {
+            headers.remove(HEADER_SOURCE_TOPIC);
+            headers.remove(HEADER_SOURCE_PARTITION);
+            headers.remove(HEADER_SOURCE_OFFSET);
+            headers.add(HEADER_SOURCE_TOPIC, utf8(metadata.topic()));
+            headers.add(HEADER_SOURCE_PARTITION, utf8(Integer.toString(metadata.partition())));
+            headers.add(HEADER_SOURCE_OFFSET, utf8(Long.toString(metadata.offset())));
+        });
+        return record.withHeaders(headers);
+    }
+
+    private static String text(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static byte[] utf8(String s) {

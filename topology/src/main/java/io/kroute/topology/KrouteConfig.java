@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
  * @param bootstrapServers Kafka bootstrap servers
  * @param schemaRegistryUrl {@code mock://scope} for the in-memory registry, or {@code http(s)://...}
  * @param promptFormat how values on the prompts topic are encoded
+ * @param decisionFormat how kroute encodes the values it writes to decisions and quarantine
  * @param modelName which model on the weights topic this application follows (the record key)
  * @param providers the LLM providers the bandits choose from (the arms), in a stable order
  * @param policy bandit policy name
@@ -52,6 +53,7 @@ public record KrouteConfig(
         String bootstrapServers,
         String schemaRegistryUrl,
         PromptFormat promptFormat,
+        DecisionFormat decisionFormat,
         String modelName,
         List<String> providers,
         String policy,
@@ -80,6 +82,14 @@ public record KrouteConfig(
         JSON
     }
 
+    /** How decisions and quarantine records are encoded on the wire. */
+    public enum DecisionFormat {
+        /** Confluent wire format: magic byte, schema id, Avro binary. */
+        AVRO,
+        /** One UTF-8 JSON object per record, with the Avro schema's field names (docs/schemas.md). */
+        JSON
+    }
+
     /** What a second (third, ...) reward for the same decision does. */
     public enum DuplicateRewards {
         /** Only the first reward counts; later ones are counted as duplicates and otherwise ignored. */
@@ -96,6 +106,7 @@ public record KrouteConfig(
         bootstrapServers = requireText("bootstrapServers", bootstrapServers);
         schemaRegistryUrl = requireText("schemaRegistryUrl", schemaRegistryUrl);
         Objects.requireNonNull(promptFormat, "promptFormat: expected AVRO or JSON, found null");
+        Objects.requireNonNull(decisionFormat, "decisionFormat: expected AVRO or JSON, found null");
         modelName = requireText("modelName", modelName);
         providers = checkProviders(catalog == null ? providers : catalog.names());
         catalog = catalog == null ? ProviderCatalog.ofNames(providers) : catalog;
@@ -153,7 +164,8 @@ public record KrouteConfig(
     /** A builder preset with the defaults. */
     public Builder toBuilder() {
         return new Builder().applicationId(applicationId).bootstrapServers(bootstrapServers)
-                .schemaRegistryUrl(schemaRegistryUrl).promptFormat(promptFormat).modelName(modelName)
+                .schemaRegistryUrl(schemaRegistryUrl).promptFormat(promptFormat).decisionFormat(decisionFormat)
+                .modelName(modelName)
                 .providers(providers).policy(policy).halfLife(halfLife).minClassEvidence(minClassEvidence)
                 .anomalyEnabled(anomalyEnabled).maxPromptChars(maxPromptChars).tenantBaselines(tenantBaselines).tenantMinPrompts(tenantMinPrompts)
                 .tenantHalfLife(tenantHalfLife).rewardWindow(rewardWindow).defaultReward(defaultReward).duplicateRewards(duplicateRewards)
@@ -205,9 +217,10 @@ public record KrouteConfig(
         private String bootstrapServers = "localhost:9092";
         private String schemaRegistryUrl = "mock://kroute";
         private PromptFormat promptFormat = PromptFormat.AVRO;
+        private DecisionFormat decisionFormat = DecisionFormat.AVRO;
         private String modelName = "default";
         private List<String> providers = List.of("openai", "anthropic", "mistral");
-        private String policy = "thompson";
+        private String policy = "thompson-detect";
         private Duration halfLife = Duration.ofHours(1);
         private double minClassEvidence = 5;
         private boolean anomalyEnabled = true;
@@ -238,6 +251,11 @@ public record KrouteConfig(
 
         public Builder schemaRegistryUrl(String value) {
             schemaRegistryUrl = value;
+            return this;
+        }
+
+        public Builder decisionFormat(DecisionFormat value) {
+            decisionFormat = value;
             return this;
         }
 
@@ -354,10 +372,10 @@ public record KrouteConfig(
         }
 
         public KrouteConfig build() {
-            return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, modelName,
-                    providers, policy, halfLife, minClassEvidence, anomalyEnabled, maxPromptChars, tenantBaselines,
-                    tenantMinPrompts, tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, rewardWeights,
-                    armStatePublishInterval, seed, catalog, outputReserveTokens, maxCostUsd);
+            return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, decisionFormat,
+                    modelName, providers, policy, halfLife, minClassEvidence, anomalyEnabled, maxPromptChars,
+                    tenantBaselines, tenantMinPrompts, tenantHalfLife, rewardWindow, defaultReward, duplicateRewards,
+                    rewardWeights, armStatePublishInterval, seed, catalog, outputReserveTokens, maxCostUsd);
         }
     }
 }

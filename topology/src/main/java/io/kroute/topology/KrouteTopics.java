@@ -7,6 +7,7 @@ import io.kroute.schemas.RewardEvent;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.registry.SchemaRegistry;
 import io.kroute.topology.serde.AvroSerde;
+import io.kroute.topology.serde.JsonRecordSerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -52,10 +53,19 @@ public final class KrouteTopics {
     private final Topic<String, byte[]> weights;
     private final Topic<String, ArmState> armState;
 
+    /** The topics with Avro decisions and quarantine records. */
     public KrouteTopics(SchemaRegistry registry) {
+        this(registry, KrouteConfig.DecisionFormat.AVRO);
+    }
+
+    /** @param decisionFormat how the values of {@code decisions} and {@code quarantine} are encoded */
+    public KrouteTopics(SchemaRegistry registry, KrouteConfig.DecisionFormat decisionFormat) {
+        boolean json = decisionFormat == KrouteConfig.DecisionFormat.JSON;
         prompts = new Topic<>(PROMPTS, Serdes.String(), AvroSerde.of(PromptEvent.class, registry));
-        decisions = new Topic<>(DECISIONS, Serdes.String(), AvroSerde.of(RoutingDecision.class, registry));
-        quarantine = new Topic<>(QUARANTINE, Serdes.String(), AvroSerde.of(QuarantineRecord.class, registry));
+        decisions = new Topic<>(DECISIONS, Serdes.String(), json ? JsonRecordSerde.of(RoutingDecision.class)
+                : AvroSerde.of(RoutingDecision.class, registry));
+        quarantine = new Topic<>(QUARANTINE, Serdes.String(), json ? JsonRecordSerde.of(QuarantineRecord.class)
+                : AvroSerde.of(QuarantineRecord.class, registry));
         rewards = new Topic<>(REWARDS, Serdes.String(), AvroSerde.of(RewardEvent.class, registry));
         deadLetters = new Topic<>(DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray());
         weights = new Topic<>(WEIGHTS, Serdes.String(), Serdes.ByteArray());

@@ -17,7 +17,11 @@ import io.kroute.topology.learn.ArmAggregationProcessor;
 import io.kroute.topology.learn.ArmReward;
 import io.kroute.topology.learn.RewardJoinProcessor;
 import io.kroute.topology.metrics.KrouteCounters;
+import io.kroute.topology.pending.OpenWindowProcessor;
+import io.kroute.topology.pending.PendingDecision;
 import io.kroute.topology.pending.PendingWindows;
+import io.kroute.topology.pending.PromptHome;
+import io.kroute.topology.pending.RewardHomeRouter;
 import io.kroute.topology.weights.ActiveModel;
 import io.kroute.topology.weights.ActiveWeights;
 import io.kroute.topology.weights.WeightsUpdater;
@@ -59,6 +63,11 @@ public final class KrouteTopology {
     public record Built(Topology topology, ActiveWeights activeWeights, ArmBoard armBoard) {
     }
 
+    /** Name of the repartition that opens reward windows at their prompt id's home (see {@link PromptHome}). */
+    public static final String WINDOWS_HOME = "windows-home";
+    /** Name of the repartition that brings rewards to their prompt id's home. */
+    public static final String REWARDS_HOME = "rewards-home";
+
     private final KrouteConfig config;
     private final SchemaRegistry registry;
     private final KrouteCounters counters;
@@ -72,7 +81,7 @@ public final class KrouteTopology {
         this.config = config;
         this.registry = registry;
         this.counters = counters;
-        this.topics = new KrouteTopics(registry);
+        this.topics = new KrouteTopics(registry, config.decisionFormat());
         this.policy = PolicyCatalog.create(config.policy(), config.halfLife().toMillis());
     }
 
@@ -142,6 +151,13 @@ public final class KrouteTopology {
         sink(routed, DecideProcessor.DECISIONS, topics.decisions());
         sink(routed, DecideProcessor.QUARANTINE, topics.quarantine());
         deadLetterSink(routed, DecideProcessor.DEAD_LETTERS);
+        // A window decided away from its prompt id's home (the prompt's producer hashed its key another way, or
+        // keyed it by something else) is opened at home, where the id's rewards are joined.
+        KStream<String, PendingDecision> windowsElsewhere = typed(routed);
+        windowsElsewhere.filter((promptId, window) -> true, Named.as(DecideProcessor.WINDOWS_ELSEWHERE))
+                .repartition(Repartitioned.with(Serdes.String(), PendingDecision.serde()).withName(WINDOWS_HOME))
+                .process(() -> new OpenWindowProcessor(PendingWindows.of(windowMs)), Named.as("open-windows"),
+                        KrouteStores.PENDING_DECISIONS, KrouteStores.DECISION_DEADLINES);
     }
 
     /**
@@ -153,9 +169,17 @@ public final class KrouteTopology {
         AvroCodec<RewardEvent> rewardCodec = AvroCodec.forValues(RewardEvent.class, registry);
         RewardFunction rewardFunction = new RewardFunction(config.rewardWeights());
         long windowMs = config.rewardWindow().toMillis();
-        KStream<Object, Object> joined = builder
+        // Each reward is joined in the home task of its prompt id, whatever partition its producer chose.
+        KStream<byte[], byte[]> routedRewards = builder
                 .stream(KrouteTopics.REWARDS, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("rewards-source").withTimestampExtractor(eventTime))
+                .process(RewardHomeRouter::new, Named.as("route-rewards-home"));
+        KStream<byte[], byte[]> arrivedHome = routedRewards
+                .filter((promptId, reward) -> true, Named.as(RewardHomeRouter.ELSEWHERE))
+                .repartition(Repartitioned.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(REWARDS_HOME));
+        KStream<Object, Object> joined = routedRewards
+                .filter((promptId, reward) -> true, Named.as(RewardHomeRouter.HERE))
+                .merge(arrivedHome, Named.as("rewards-at-home"))
                 .process(() -> new RewardJoinProcessor(PendingWindows.of(windowMs), rewardCodec, rewardFunction,
                         config, counters), Named.as("join-rewards"), KrouteStores.PENDING_DECISIONS,
                         KrouteStores.DECISION_DEADLINES);

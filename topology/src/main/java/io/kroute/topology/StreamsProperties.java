@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Kafka Streams settings kroute runs with; every default yields to a value the user set. */
@@ -40,6 +41,10 @@ public final class StreamsProperties {
         // limit would fail (and stop) the stream on the largest prompt its topic accepts.
         props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG),
                 KrouteTopics.CARRIER_MAX_MESSAGE_BYTES);
+        // Internal topics Streams creates take what the producer may send them: a reward moved to its prompt id's
+        // home through a repartition topic is as large as the rewards topic allows.
+        props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG),
+                Integer.toString(KrouteTopics.CARRIER_MAX_MESSAGE_BYTES));
         return props;
     }
 

@@ -43,7 +43,7 @@ class DecidePathTest {
             assertThat(d.getProvider()).isIn("alpha", "beta", "gamma");
             // No evidence yet: the policy is uniform over three arms.
             assertThat(d.getPropensity()).isCloseTo(1.0 / 3, within(0.02));
-            assertThat(d.getPolicy()).isEqualTo("thompson");
+            assertThat(d.getPolicy()).isEqualTo("thompson-detect");
             assertThat(d.getArms()).extracting(ArmScore::getProvider).containsExactly("alpha", "beta", "gamma");
             ArmScore chosen = d.getArms().stream().filter(a -> a.getProvider().equals(d.getProvider())).findFirst()
                     .orElseThrow();

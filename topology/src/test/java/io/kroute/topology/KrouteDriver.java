@@ -9,6 +9,7 @@ import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.codec.AvroCodec;
 import io.kroute.schemas.registry.InMemorySchemaRegistry;
 import io.kroute.topology.metrics.InMemoryKrouteCounters;
+import io.kroute.topology.pending.PromptHome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,17 @@ final class KrouteDriver implements AutoCloseable {
     final AvroCodec<ArmState> armStateCodec = AvroCodec.forValues(ArmState.class, registry);
     private final Path stateDir;
 
+    /** The driver's one partition is the home of every prompt id (as when producers hash keys as Java does). */
     KrouteDriver(KrouteConfig config, WeightFile shipped) {
+        this(config, shipped, 1);
+    }
+
+    /**
+     * @param promptPartitions the partition count kroute is told {@code prompts} has; with more than one, the
+     *     driver's one partition is the home of only some prompt ids, and the others travel home through kroute's
+     *     repartition topics, as records their producers wrote to another partition do
+     */
+    KrouteDriver(KrouteConfig config, WeightFile shipped, int promptPartitions) {
         this.config = config;
         this.built = KrouteTopology.build(config, registry, shipped, counters);
         try {
@@ -58,6 +69,7 @@ final class KrouteDriver implements AutoCloseable {
         }
         Properties props = StreamsProperties.of(config);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(PromptHome.PARTITIONS_CONFIG, Integer.toString(promptPartitions));
         driver = new TopologyTestDriver(built.topology(), props, Instant.parse("2026-01-01T00:00:00Z"));
         StringSerializer keys = new StringSerializer();
         ByteArraySerializer bytes = new ByteArraySerializer();

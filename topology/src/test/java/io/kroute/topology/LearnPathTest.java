@@ -8,12 +8,14 @@ import io.kroute.schemas.ArmState;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.topology.KrouteConfig.DuplicateRewards;
 import io.kroute.topology.pending.PendingDecision;
+import io.kroute.topology.pending.PromptHome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -51,7 +53,11 @@ class LearnPathTest {
             assertThat(own.getCount()).isEqualTo(1);
             assertThat(own.getRewardSum()).isCloseTo(expected, within(1e-12));
             assertThat(own.getWeight()).isEqualTo(1.0);
-            assertThat(own.getHalfLifeMs()).isEqualTo(30 * MINUTE);
+            // The default policy keeps the rewards since the arm's last change with three times the half-life,
+            // and the arm's change detector beside them.
+            assertThat(own.getHalfLifeMs()).isEqualTo(3 * 30 * MINUTE);
+            assertThat(own.getDetection().getChanges()).isZero();
+            assertThat(own.getDetection().getDetectors()).allSatisfy(detector -> assertThat(detector.getUpdates()).isEqualTo(1));
             assertThat(own.getLastUpdatedAt()).isEqualTo(Instant.ofEpochMilli(T0 + MINUTE));
             assertThat(arm(k, "*", d.getProvider()).getRewardSum()).isCloseTo(expected, within(1e-12));
             assertThat(k.readArmStates()).extracting(ArmState::getLabel).containsExactlyInAnyOrder("code", "*");
@@ -191,7 +197,7 @@ class LearnPathTest {
 
     @Test
     void shouldDiscountOlderRewardsByTheirAgeInEventTime() {
-        try (KrouteDriver k = new KrouteDriver(config().rewardWindow(Duration.ofHours(2)).build(),
+        try (KrouteDriver k = new KrouteDriver(config().policy("thompson").rewardWindow(Duration.ofHours(2)).build(),
                 TestWeights.file("v1"))) {
             RoutingDecision first = decide(k, "p-1", "write a java function", T0);
             RoutingDecision second = decide(k, "p-2", "write a java function", T0 + 1);
@@ -205,7 +211,7 @@ class LearnPathTest {
                 assertThat(global.getWeight()).isCloseTo(1.5, within(1e-9));
                 assertThat(global.getRewardSum()).isCloseTo(0.5, within(1e-9));
                 assertThat(global.getVersion()).isEqualTo(2);
-                // The default policy discounts only after a change, so the undiscounted history is kept beside.
+                // Change-aware discounting discounts only after a change, so the undiscounted history is kept beside.
                 assertThat(global.getHistory().getWeight()).isEqualTo(2.0);
                 assertThat(global.getHistory().getRewardSum()).isEqualTo(1.0);
                 assertThat(global.getHistory().getHalfLifeMs()).isNull();
@@ -229,7 +235,54 @@ class LearnPathTest {
                     .toList();
 
             assertThat(inputs).noneMatch(topics -> topics.contains(KrouteTopics.DECISIONS));
-            assertThat(inputs).anyMatch(topics -> topics.equals(Set.of(KrouteTopics.PROMPTS, KrouteTopics.REWARDS)));
+            assertThat(inputs).anyMatch(topics -> topics.equals(Set.of(KrouteTopics.PROMPTS, KrouteTopics.REWARDS,
+                    KrouteTopology.WINDOWS_HOME + "-repartition", KrouteTopology.REWARDS_HOME + "-repartition")));
+        }
+    }
+
+    @Test
+    void shouldJoinInPlaceWithoutRepartitioningWhenTheTaskIsThePromptIdsHome() {
+        try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"), 1)) {
+            RoutingDecision d = decide(k, "p-1", "write a java function", T0);
+            k.sendReward("p-1", d.getProvider(), true, 500, 0.002, 0.9, T0 + MINUTE);
+
+            assertThat(arm(k, "code", d.getProvider()).getCount()).isEqualTo(1);
+            assertThat(k.driver.producedTopicNames()).noneMatch(topic -> topic.endsWith("-home-repartition"));
+        }
+    }
+
+    @Test
+    void shouldJoinRewardsOfPromptsWhoseProducersChoseAnotherPartitionThanTheirIdsHome() {
+        try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"), 64)) {
+            // Of 64 partitions the driver's task is partition 0: these ids' home is elsewhere, so both the window
+            // and the reward travel through kroute's repartition topics, as when librdkafka producers hash them.
+            List<String> ids = IntStream.range(0, 200).mapToObj(i -> "p-" + i)
+                    .filter(id -> PromptHome.partitionOf(id, 64) != 0).limit(3).toList();
+            for (String id : ids) {
+                RoutingDecision d = decide(k, id, "write a java function", T0);
+                k.sendReward(id, d.getProvider(), true, 500, 0.002, 0.9, T0 + MINUTE);
+            }
+
+            assertThat(k.driver.producedTopicNames()).contains("kroute-" + KrouteTopology.WINDOWS_HOME
+                    + "-repartition", "kroute-" + KrouteTopology.REWARDS_HOME + "-repartition");
+            assertThat(k.counters.count("rewards-rejected{reason=unmatched}")).isZero();
+            assertThat(k.counters.count("rewards-folded{label=code,provider=alpha,default=false}")
+                    + k.counters.count("rewards-folded{label=code,provider=beta,default=false}")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void shouldNameTheRewardsTopicInTheDeadLetterOfARewardMovedHome() {
+        try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"), 64)) {
+            String id = IntStream.range(0, 200).mapToObj(i -> "nobody-" + i)
+                    .filter(candidate -> PromptHome.partitionOf(candidate, 64) != 0).findFirst().orElseThrow();
+            k.sendReward(id, "alpha", true, 100, 0, null, T0);
+
+            TestRecord<byte[], byte[]> letter = k.readDeadLetters().get(0);
+            assertThat(KrouteDriver.header(letter, DeadLetter.HEADER_SOURCE_TOPIC)).isEqualTo("rewards");
+            assertThat(KrouteDriver.header(letter, DeadLetter.HEADER_SOURCE_OFFSET)).isEqualTo("0");
+            assertThat(letter.headers().headers(DeadLetter.HEADER_SOURCE_TOPIC)).hasSize(1);
+            assertThat(KrouteDriver.header(letter, DeadLetter.HEADER_ERROR_REASON)).isEqualTo("unmatched");
         }
     }
 

@@ -12,6 +12,7 @@ import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.KrouteTopics;
 import io.kroute.topology.KrouteTopology;
 import io.kroute.topology.StreamsProperties;
+import io.kroute.topology.pending.PromptHome;
 import io.kroute.topology.metrics.InMemoryKrouteCounters;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -316,6 +317,8 @@ public final class PipelineBench implements AutoCloseable {
             KrouteConfig config = KrouteConfig.builder().applicationId(runId).bootstrapServers(bootstrapServers)
                     .schemaRegistryUrl("mock://kroute-bench").build();
             topology = KrouteTopology.build(config, registry, weights, new InMemoryKrouteCounters()).topology();
+            // The harness creates every topic with the layout's partitions: the home of each prompt id is known.
+            overrides.put(PromptHome.PARTITIONS_CONFIG, layout.partitions());
             props = StreamsProperties.of(config, overrides);
         } else {
             topology = PassThroughTopology.build(registry);

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>{@code select}: the state is reused, as between two arm-state batches in the topology; the policy's
  * distribution is already computed. {@code selectAfterStateChange}: every decision sees a new state version (two
- * states alternate), so each pays for computing the distribution first: for Thompson sampling that is the Monte
- * Carlo propensity estimate.
+ * states alternate), so each pays for computing the distribution first: for {@code thompson-detect} that is the
+ * quadrature of its propensities, for the other Thompson policies the Monte Carlo estimate.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -30,7 +30,7 @@ public class SelectionBenchmark {
 
     static final int ARMS = 8;
 
-    @Param({"thompson", "ucb1", "epsilon-greedy", "softmax", "uniform"})
+    @Param({"thompson-detect", "cusum-ucb", "thompson", "ucb1", "epsilon-greedy", "softmax", "uniform"})
     public String policy;
 
     private ArmBandit bandit;

@@ -7,7 +7,8 @@ package io.kroute.inference.bandit;
  * <p>Values are immutable. {@link #merge} of two partial aggregates equals the aggregate of all their rewards,
  * whatever the order in which rewards arrived, so stream partitions can aggregate independently and merge.
  */
-public sealed interface ArmEvidence permits DecayedEvidence, WindowedEvidence, ChangeAwareEvidence {
+public sealed interface ArmEvidence permits DecayedEvidence, WindowedEvidence, ChangeAwareEvidence,
+        ChangeDetectingEvidence, CusumEvidence {
 
     /** Returns the evidence with one more reward in [0, 1], observed at {@code time} (clock units). */
     ArmEvidence plus(double reward, long time);

@@ -5,11 +5,23 @@ import java.util.List;
 /**
  * Arm statistics flattened into arrays for the policies: index {@code i} is arm {@code arms.get(i)}. Read-only by
  * convention; policies never write to the arrays.
+ *
+ * @param quietTime clock units since the bandit's last detected change (or its first reward when none was
+ *     detected); infinite when the evidence detects no changes
  */
 public record ArmView(List<String> arms, double[] priorAlpha, double[] priorBeta, double[] weight,
-        double[] rewardSum, double[] rewardSquareSum) {
+        double[] rewardSum, double[] rewardSquareSum, double quietTime) {
+
+    /** A view of evidence that detects no changes. */
+    public ArmView(List<String> arms, double[] priorAlpha, double[] priorBeta, double[] weight, double[] rewardSum,
+            double[] rewardSquareSum) {
+        this(arms, priorAlpha, priorBeta, weight, rewardSum, rewardSquareSum, Double.POSITIVE_INFINITY);
+    }
 
     public ArmView {
+        if (!(quietTime >= 0)) {
+            throw new IllegalArgumentException("quietTime: expected a number >= 0, found " + quietTime);
+        }
         arms = List.copyOf(arms);
         int k = arms.size();
         if (priorAlpha.length != k || priorBeta.length != k || weight.length != k || rewardSum.length != k

@@ -171,10 +171,32 @@ public final class BanditState {
                 squares[i] = Math.min(m.rewardSquareSum(), sum[i]);
                 i++;
             }
-            v = new ArmView(ids, alpha, beta, weight, sum, squares);
+            v = new ArmView(ids, alpha, beta, weight, sum, squares, quietTime());
             view = v;
         }
         return v;
+    }
+
+    /**
+     * Clock units from the last change any arm detected to {@code asOf}, or from the first reward when none was
+     * detected; infinite when the arms detect no changes or have no rewards yet.
+     */
+    double quietTime() {
+        long lastChange = Long.MIN_VALUE;
+        long firstReward = Long.MAX_VALUE;
+        for (Arm arm : arms.values()) {
+            if (arm.evidence() instanceof ChangeDetectingEvidence d && d.since() != Long.MIN_VALUE) {
+                if (d.changes() > 0) {
+                    lastChange = Math.max(lastChange, d.since());
+                }
+                firstReward = Math.min(firstReward, d.since());
+            }
+        }
+        long from = lastChange != Long.MIN_VALUE ? lastChange : firstReward;
+        if (from == Long.MAX_VALUE || asOf == Long.MIN_VALUE) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(0, (double) asOf - from);
     }
 
     @Override

@@ -92,6 +92,12 @@ public record DecayedEvidence(double halfLife, long referenceTime, long updates,
         if (evidence instanceof ChangeAwareEvidence c) {
             return c.describe();
         }
+        if (evidence instanceof ChangeDetectingEvidence c) {
+            return c.describe();
+        }
+        if (evidence instanceof CusumEvidence c) {
+            return c.describe();
+        }
         return ((WindowedEvidence) evidence).describe();
     }
 }

@@ -55,7 +55,8 @@ public record EligibleChoice(ArmDistribution distribution, int[] fullIndex, doub
             sum[j] = view.rewardSum()[i];
             squares[j] = view.rewardSquareSum()[i];
         }
-        return new ArmView(arms, alpha, beta, weight, sum, squares);
+        // The bandit's quiet time (since its last detected change) is the bandit's, whichever arms are eligible.
+        return new ArmView(arms, alpha, beta, weight, sum, squares, view.quietTime());
     }
 
     /** The eligible arm with the best expectation (the first of equals), as an index into the subset. */

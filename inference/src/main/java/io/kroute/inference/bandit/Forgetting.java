@@ -36,6 +36,64 @@ public sealed interface Forgetting {
         return new ChangeAware(recentHalfLife, historyHalfLife, threshold);
     }
 
+    /**
+     * Evidence since the arm's last detected change ({@code segmentHalfLife} 0: undiscounted), with a change
+     * detector of the given half-lives; see {@link ChangeDetectingEvidence}.
+     */
+    static Forgetting changeDetecting(double segmentHalfLife, double[] detectorHalfLives, double threshold,
+            double minimumWeight) {
+        return new ChangeDetecting(segmentHalfLife, detectorHalfLives.clone(), threshold, minimumWeight);
+    }
+
+    /** Rewards since the arm's last CUSUM alarm; see {@link CusumEvidence}. */
+    static Forgetting cusum(int warmup, double drift, double threshold) {
+        return new Cusum(warmup, drift, threshold);
+    }
+
+    /** See {@link ChangeDetectingEvidence}. */
+    record ChangeDetecting(double segmentHalfLife, double[] detectorHalfLives, double threshold, double minimumWeight)
+            implements Forgetting {
+        public ChangeDetecting {
+            detectorHalfLives = detectorHalfLives.clone();
+            ChangeDetectingEvidence.empty(segmentHalfLife, detectorHalfLives, threshold, minimumWeight); // validates
+        }
+
+        @Override
+        public ArmEvidence empty() {
+            return ChangeDetectingEvidence.empty(segmentHalfLife, detectorHalfLives, threshold, minimumWeight);
+        }
+
+        @Override
+        public double[] detectorHalfLives() {
+            return detectorHalfLives.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ChangeDetecting o && Double.compare(o.segmentHalfLife, segmentHalfLife) == 0
+                    && java.util.Arrays.equals(o.detectorHalfLives, detectorHalfLives)
+                    && Double.compare(o.threshold, threshold) == 0 && Double.compare(o.minimumWeight, minimumWeight) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(segmentHalfLife, java.util.Arrays.hashCode(detectorHalfLives), threshold,
+                    minimumWeight);
+        }
+    }
+
+    /** See {@link CusumEvidence}. */
+    record Cusum(int warmup, double drift, double threshold) implements Forgetting {
+        public Cusum {
+            CusumEvidence.empty(warmup, drift, threshold); // validates
+        }
+
+        @Override
+        public ArmEvidence empty() {
+            return CusumEvidence.empty(warmup, drift, threshold);
+        }
+    }
+
     /** See {@link ChangeAwareEvidence}. */
     record ChangeAware(double recentHalfLife, double historyHalfLife, double threshold) implements Forgetting {
         public ChangeAware {

@@ -1,33 +1,38 @@
 package io.kroute.inference.classify;
 
 import io.kroute.inference.text.SparseFeatures;
-import io.kroute.inference.text.TextVectorizer;
+import io.kroute.inference.text.Vectorizer;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A text classifier: a vectorizer and a linear model whose softmax gives class probabilities.
+ * A text classifier: a vectorizer and a model that gives the label and the class probabilities.
  * Immutable and thread-safe; per-thread scratch space keeps {@link #classify} free of per-token allocation.
  */
 public final class TextClassifier {
     private final ModelKind kind;
     private final List<String> classes;
-    private final TextVectorizer vectorizer;
-    private final LinearScores scores;
+    private final Vectorizer vectorizer;
+    private final ClassModel model;
     private final ThreadLocal<SparseFeatures> scratch = ThreadLocal.withInitial(SparseFeatures::new);
 
-    public TextClassifier(ModelKind kind, List<String> classes, TextVectorizer vectorizer, LinearScores scores) {
+    /** A naive Bayes classifier over {@code scores} (the joint log-likelihood). */
+    public TextClassifier(ModelKind kind, List<String> classes, Vectorizer vectorizer, LinearScores scores) {
+        this(kind, classes, vectorizer, new NaiveBayesModel(kind, scores));
+    }
+
+    public TextClassifier(ModelKind kind, List<String> classes, Vectorizer vectorizer, ClassModel model) {
         this.kind = Objects.requireNonNull(kind);
         this.classes = List.copyOf(classes);
         this.vectorizer = Objects.requireNonNull(vectorizer);
-        this.scores = Objects.requireNonNull(scores);
-        if (scores.classCount() != this.classes.size()) {
-            throw new IllegalArgumentException("expected " + this.classes.size() + " class rows, found "
-                    + scores.classCount());
+        this.model = Objects.requireNonNull(model);
+        if (model.classCount() != this.classes.size()) {
+            throw new IllegalArgumentException("expected " + this.classes.size() + " classes in the model, found "
+                    + model.classCount());
         }
-        if (scores.featureCount() != vectorizer.featureCount()) {
+        if (model.featureCount() != vectorizer.featureCount()) {
             throw new IllegalArgumentException("expected " + vectorizer.featureCount()
-                    + " features per class (the vocabulary size), found " + scores.featureCount());
+                    + " features per class (the vectorizers' columns), found " + model.featureCount());
         }
     }
 
@@ -39,8 +44,12 @@ public final class TextClassifier {
         return classes;
     }
 
-    public TextVectorizer vectorizer() {
+    public Vectorizer vectorizer() {
         return vectorizer;
+    }
+
+    public ClassModel model() {
+        return model;
     }
 
     public Classification classify(CharSequence text) {
@@ -48,15 +57,11 @@ public final class TextClassifier {
     }
 
     /**
-     * Classifies using caller-owned scratch space, which afterwards holds the text's tokens and features
+     * Classifies using caller-owned scratch space, which afterwards holds the text's word tokens and features
      * (for callers that derive more from the same pass, such as the anomaly filter).
      */
     public Classification classify(CharSequence text, SparseFeatures features) {
         vectorizer.transform(text, features);
-        double[] probabilities = new double[classes.size()];
-        scores.scores(features, probabilities);
-        int best = LinearScores.argmax(probabilities);
-        double entropy = LinearScores.softmaxInPlace(probabilities);
-        return new Classification(best, classes.get(best), probabilities, entropy);
+        return model.classify(features, classes);
     }
 }

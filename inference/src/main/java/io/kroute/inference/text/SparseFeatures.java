@@ -34,6 +34,15 @@ public final class SparseFeatures {
     boolean tokenFeaturesLooked;
     CharacterStats stats;
     TokenRedundancy redundancy;
+    /** Scratch of the character analyzers, made on first use. */
+    private CharGrams charGrams;
+
+    CharGrams charGrams() {
+        if (charGrams == null) {
+            charGrams = new CharGrams();
+        }
+        return charGrams;
+    }
 
     /**
      * Makes {@link TextVectorizer#transform} also gather character statistics into {@link #stats()} and the tokens'

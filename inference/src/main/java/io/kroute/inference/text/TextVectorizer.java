@@ -9,7 +9,7 @@ import java.util.Objects;
  * {@code 1 + ln(tf)} when sub-linear, times idf, then the row norm summed in ascending feature order.
  * Immutable and thread-safe.
  */
-public final class TextVectorizer {
+public final class TextVectorizer implements Vectorizer {
 
     public enum Kind { COUNT, TFIDF }
 
@@ -21,10 +21,7 @@ public final class TextVectorizer {
     private final TermIndex stopWords;
     private final int ngramMin;
     private final int ngramMax;
-    private final boolean binary;
-    private final double[] idf;
-    private final Norm norm;
-    private final boolean sublinearTf;
+    private final FeatureWeights weights;
 
     private TextVectorizer(Kind kind, WordTokenizer tokenizer, TermIndex vocabulary, TermIndex stopWords,
             int ngramMin, int ngramMax, boolean binary, double[] idf, Norm norm, boolean sublinearTf) {
@@ -38,13 +35,7 @@ public final class TextVectorizer {
         }
         this.ngramMin = ngramMin;
         this.ngramMax = ngramMax;
-        this.binary = binary;
-        if (idf != null && idf.length != vocabulary.size()) {
-            throw new IllegalArgumentException("expected " + vocabulary.size() + " idf values, found " + idf.length);
-        }
-        this.idf = idf == null ? null : idf.clone();
-        this.norm = Objects.requireNonNull(norm);
-        this.sublinearTf = sublinearTf;
+        this.weights = new FeatureWeights(kind, binary, idf, norm, sublinearTf, vocabulary.size());
     }
 
     public static TextVectorizer count(WordTokenizer tokenizer, TermIndex vocabulary, TermIndex stopWords,
@@ -64,6 +55,14 @@ public final class TextVectorizer {
         return kind;
     }
 
+    @Override
+    public String describe() {
+        return "word " + ngramMin + "-" + ngramMax + "-grams, " + vocabulary.size() + " terms, "
+                + (tokenizer.lowercase() ? "lowercase, " : "") + (stopWords != null ? stopWords.size() + " stop words, "
+                : "") + weights.describe();
+    }
+
+    @Override
     public WordTokenizer tokenizer() {
         return tokenizer;
     }
@@ -72,6 +71,7 @@ public final class TextVectorizer {
         return vocabulary;
     }
 
+    @Override
     public int featureCount() {
         return vocabulary.size();
     }
@@ -84,7 +84,8 @@ public final class TextVectorizer {
         return ngramMax;
     }
 
-    /** Vectorizes {@code text} into {@code out}, replacing its previous content. */
+    /** Vectorizes {@code text} into {@code out}, replacing its previous content (tokens included). */
+    @Override
     public void transform(CharSequence text, SparseFeatures out) {
         TokenBuffer tokens = out.tokens;
         tokenizer.scan(text, tokens, out.stats);
@@ -134,7 +135,7 @@ public final class TextVectorizer {
             out.redundancy.gather(out.lookupScratch, count);
         }
         out.aggregateHits();
-        weigh(out);
+        weights.apply(out);
     }
 
     private void removeStopWords(TokenBuffer tokens, SparseFeatures out) {
@@ -149,44 +150,6 @@ public final class TextVectorizer {
         }
         if (any) {
             tokens.retain(keep);
-        }
-    }
-
-    private void weigh(SparseFeatures out) {
-        int size = out.size;
-        double[] values = out.values;
-        if (binary) {
-            for (int i = 0; i < size; i++) {
-                values[i] = 1.0;
-            }
-        }
-        if (kind == Kind.COUNT) {
-            return;
-        }
-        if (sublinearTf) {
-            for (int i = 0; i < size; i++) {
-                values[i] = Math.log(values[i]) + 1.0;
-            }
-        }
-        if (idf != null) {
-            int[] indices = out.indices;
-            for (int i = 0; i < size; i++) {
-                values[i] = values[i] * idf[indices[i]];
-            }
-        }
-        if (norm == Norm.NONE) {
-            return;
-        }
-        double sum = 0.0;
-        for (int i = 0; i < size; i++) {
-            sum += norm == Norm.L2 ? values[i] * values[i] : Math.abs(values[i]);
-        }
-        if (sum == 0.0) {
-            return;
-        }
-        double divisor = norm == Norm.L2 ? Math.sqrt(sum) : sum;
-        for (int i = 0; i < size; i++) {
-            values[i] /= divisor;
         }
     }
 }

@@ -79,8 +79,26 @@ public final class WordTokenizer {
      * statistics in the same pass (both replace their previous content).
      */
     public void scan(CharSequence text, TokenBuffer out, CharacterStats stats) {
-        out.clear();
+        scanExamined(text, examinedLength(text), out, stats);
+    }
+
+    /**
+     * Tokenizes at most the first {@code limit} examined characters of {@code text} (one fewer when the limit
+     * would split a surrogate pair). Tokens wholly before the last one found are the text's own tokens.
+     */
+    public void scanPrefix(CharSequence text, int limit, TokenBuffer out) {
         int n = examinedLength(text);
+        if (limit < n) {
+            n = Math.max(0, limit);
+            if (n > 0 && Character.isHighSurrogate(text.charAt(n - 1)) && Character.isLowSurrogate(text.charAt(n))) {
+                n--;
+            }
+        }
+        scanExamined(text, n, out, null);
+    }
+
+    private void scanExamined(CharSequence text, int n, TokenBuffer out, CharacterStats stats) {
+        out.clear();
         char[] source = out.source(n);
         if (text instanceof String string) {
             // One bulk copy (vectorised for Latin-1 strings) instead of a checked charAt per character.
@@ -255,7 +273,7 @@ public final class WordTokenizer {
                         cp = 'i';
                         dottedCapitalI = true;
                     } else if (cp == 0x03A3) {
-                        cp = isFinalSigma(text, i - 1, n) ? 0x03C2 : 0x03C3;
+                        cp = PythonCase.isFinalSigma(text, i - 1, n) ? 0x03C2 : 0x03C3;
                     } else {
                         cp = UnicodeTables.toLower(cp);
                     }
@@ -310,53 +328,6 @@ public final class WordTokenizer {
             encodedChars += counted >= CharacterStats.ENCODED_SHARE_MIN_RUN ? counted : 0;
             stats.finish(text.length(), n - surrogatePairs, n > 0 ? Math.max(longestRun, 1) : 0, longestEncodedRun,
                     encodedChars);
-        }
-    }
-
-    /**
-     * Unicode's Final_Sigma condition for the Σ at {@code index}, as CPython tests it: a cased letter before
-     * it and none after it, skipping case-ignorable characters on both sides.
-     */
-    static boolean isFinalSigma(CharSequence text, int index, int n) {
-        int j = index;
-        int before = -1;
-        while (j > 0) {
-            int cp = Character.codePointBefore(text, j);
-            j -= Character.charCount(cp);
-            if (!isCaseIgnorable(cp)) {
-                before = cp;
-                break;
-            }
-        }
-        if (before < 0 || !isCased(before)) {
-            return false;
-        }
-        j = index + 1;
-        while (j < n) {
-            int cp = Character.codePointAt(text, j);
-            j += Character.charCount(cp);
-            if (!isCaseIgnorable(cp)) {
-                return !isCased(cp);
-            }
-        }
-        return true;
-    }
-
-    private static boolean isCased(int cp) {
-        return Character.isLowerCase(cp) || Character.isUpperCase(cp) || Character.isTitleCase(cp);
-    }
-
-    /** Unicode's Case_Ignorable: marks, format characters, modifiers, and the word-internal punctuation. */
-    private static boolean isCaseIgnorable(int cp) {
-        switch (cp) {
-            case 0x0027, 0x002E, 0x003A, 0x00B7, 0x0387, 0x055F, 0x05F4, 0x2018, 0x2019, 0x2024, 0x2027, 0xFE13,
-                    0xFE52, 0xFE55, 0xFF07, 0xFF0E, 0xFF1A:
-                return true;
-            default:
-                int type = Character.getType(cp);
-                return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
-                        || type == Character.FORMAT || type == Character.MODIFIER_LETTER
-                        || type == Character.MODIFIER_SYMBOL;
         }
     }
 

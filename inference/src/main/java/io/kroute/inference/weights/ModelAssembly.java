@@ -1,102 +1,53 @@
 package io.kroute.inference.weights;
 
+import io.kroute.inference.classify.CalibratedModel;
+import io.kroute.inference.classify.ClassModel;
+import io.kroute.inference.classify.LinearModel;
 import io.kroute.inference.classify.LinearScores;
 import io.kroute.inference.classify.ModelKind;
+import io.kroute.inference.classify.NaiveBayesModel;
 import io.kroute.inference.classify.TextClassifier;
-import io.kroute.inference.text.TermIndex;
-import io.kroute.inference.text.TextVectorizer;
-import io.kroute.inference.text.WordTokenizer;
+import io.kroute.inference.text.Vectorizer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Builds the vectorizer and classifier a weight file describes, refusing members that do not fit together
- * (a coefficient matrix whose shape is not classes x vocabulary, an unknown kind, ...).
+ * Builds the classifier a weight file's {@code model} describes over its vectorizer, refusing members that do not
+ * fit together: a coefficient matrix whose shape is not classes x the vectorizers' features, an unknown kind, a
+ * model format version 1 cannot hold.
  */
 final class ModelAssembly {
-    private final int maxCharsPerText;
 
-    ModelAssembly(int maxCharsPerText) {
-        this.maxCharsPerText = maxCharsPerText;
-    }
-
-    TextVectorizer vectorizer(RawWeightFile.Vectorizer v) throws WeightFileException {
-        require(v.kind, "vectorizer.kind");
-        if (v.lowercase == null) {
-            throw missing("vectorizer.lowercase");
-        }
-        if (!WeightFileReader.DEFAULT_TOKEN_PATTERN.equals(v.tokenPattern)) {
-            throw new WeightFileException("unsupported", "vectorizer.tokenPattern: expected scikit-learn's default "
-                    + WeightFileReader.DEFAULT_TOKEN_PATTERN + ", found "
-                    + (v.tokenPattern == null ? "none" : v.tokenPattern));
-        }
-        if (v.ngramRange == null) {
-            throw missing("vectorizer.ngramRange");
-        }
-        int min = v.ngramRange[0];
-        int max = v.ngramRange[1];
-        if (min < 1 || max < min || max > 8) {
-            throw new WeightFileException("shape", "vectorizer.ngramRange: expected [min, max] with "
-                    + "1 <= min <= max <= 8, found [" + min + ", " + max + "]");
-        }
-        if (v.vocabulary == null) {
-            throw missing("vectorizer.vocabulary");
-        }
-        if (v.vocabulary.length == 0) {
-            throw new WeightFileException("shape", "vectorizer.vocabulary: expected at least one term, found none");
-        }
-        TermIndex vocabulary;
-        TermIndex stopWords;
-        try {
-            vocabulary = TermIndex.of(v.vocabulary);
-            stopWords = v.stopWords == null ? null
-                    : TermIndex.of(new HashSet<>(List.of(v.stopWords)).toArray(new String[0]));
-        } catch (IllegalArgumentException e) {
-            throw new WeightFileException("shape", "vectorizer.vocabulary: expected distinct terms, found "
-                    + e.getMessage());
-        }
-        WordTokenizer tokenizer = new WordTokenizer(v.lowercase, maxCharsPerText);
-        switch (v.kind) {
-            case "count" -> {
-                return TextVectorizer.count(tokenizer, vocabulary, stopWords, min, max, v.binary);
-            }
-            case "tfidf" -> {
-                if (v.idf != null && v.idf.length != v.vocabulary.length) {
-                    throw new WeightFileException("shape", "vectorizer.idf: expected " + v.vocabulary.length
-                            + " values (one per vocabulary term), found " + v.idf.length);
-                }
-                TextVectorizer.Norm norm = norm(v);
-                return TextVectorizer.tfidf(tokenizer, vocabulary, stopWords, min, max, v.binary, v.idf, norm,
-                        v.sublinearTf);
-            }
-            default -> throw new WeightFileException("unsupported", "vectorizer.kind: expected \"count\" or "
-                    + "\"tfidf\", found \"" + v.kind + "\"");
-        }
-    }
-
-    private static TextVectorizer.Norm norm(RawWeightFile.Vectorizer v) throws WeightFileException {
-        if (!v.normPresent) {
-            throw missing("vectorizer.norm");
-        }
-        if (v.norm == null) {
-            return TextVectorizer.Norm.NONE;
-        }
-        return switch (v.norm) {
-            case "l2" -> TextVectorizer.Norm.L2;
-            case "l1" -> TextVectorizer.Norm.L1;
-            default -> throw new WeightFileException("unsupported", "vectorizer.norm: expected \"l2\", \"l1\" or "
-                    + "null, found \"" + v.norm + "\"");
-        };
-    }
-
-    TextClassifier classifier(RawWeightFile.Model m, TextVectorizer vectorizer) throws WeightFileException {
+    TextClassifier classifier(RawWeightFile.Model m, Vectorizer vectorizer, int version) throws WeightFileException {
         require(m.kind, "model.kind");
         ModelKind kind = ModelKind.fromFileName(m.kind);
-        if (kind == null) {
-            throw new WeightFileException("unsupported", "model.kind: expected \"multinomial_nb\" or "
-                    + "\"complement_nb\", found \"" + m.kind + "\"");
+        if (kind == null || (version == 1 && !kind.naiveBayes())) {
+            List<String> known = new ArrayList<>();
+            for (ModelKind k : ModelKind.values()) {
+                if (version > 1 || k.naiveBayes()) {
+                    known.add("\"" + k.fileName() + "\"");
+                }
+            }
+            throw new WeightFileException("unsupported", "model.kind: expected one of " + String.join(", ", known)
+                    + " (format version " + version + "), found \"" + m.kind + "\"");
         }
+        List<String> classes = classes(m);
+        int features = vectorizer.featureCount();
+        ClassModel model = switch (kind) {
+            case MULTINOMIAL_NB, COMPLEMENT_NB -> naiveBayes(kind, m, classes.size(), features);
+            case LOGISTIC_REGRESSION -> linear(kind, m, classes.size(), features, "probability", m.probability,
+                    List.of("softmax", "ovr"));
+            case SGD_CLASSIFIER -> linear(kind, m, classes.size(), features, "loss", m.loss,
+                    List.of("log_loss", "modified_huber"));
+            case CALIBRATED_CLASSIFIER -> calibrated(m, classes.size(), features);
+        };
+        return new TextClassifier(kind, classes, vectorizer, model);
+    }
+
+    private static List<String> classes(RawWeightFile.Model m) throws WeightFileException {
         if (m.classes == null) {
             throw missing("model.classes");
         }
@@ -110,30 +61,126 @@ final class ModelAssembly {
                         + label + "\" twice");
             }
         }
+        return List.of(m.classes);
+    }
+
+    private static ClassModel naiveBayes(ModelKind kind, RawWeightFile.Model m, int classes, int features)
+            throws WeightFileException {
         if (m.featureLogProb == null) {
             throw missing("model.featureLogProb");
         }
-        int classes = m.classes.length;
-        int features = vectorizer.featureCount();
-        if (m.featureLogProb.length != classes) {
-            throw new WeightFileException("shape", "model.featureLogProb: expected " + classes + " x " + features
-                    + " (classes x vocabulary), found " + m.featureLogProb.length + " rows");
-        }
-        for (int c = 0; c < classes; c++) {
-            if (m.featureLogProb[c].length != features) {
-                throw new WeightFileException("shape", "model.featureLogProb: expected " + classes + " x "
-                        + features + " (classes x vocabulary), found row " + c + " with "
-                        + m.featureLogProb[c].length + " values");
-            }
-        }
+        checkMatrix(m.featureLogProb, classes, features, "model.featureLogProb", "classes x vocabulary");
         if (m.offsets == null) {
             throw missing("model.jointLogLikelihoodOffset");
         }
-        if (m.offsets.length != classes) {
-            throw new WeightFileException("shape", "model.jointLogLikelihoodOffset: expected " + classes
-                    + " values (one per class), found " + m.offsets.length);
+        checkLength(m.offsets, classes, "model.jointLogLikelihoodOffset", "one per class");
+        return new NaiveBayesModel(kind, new LinearScores(m.featureLogProb, m.offsets));
+    }
+
+    private static ClassModel linear(ModelKind kind, RawWeightFile.Model m, int classes, int features,
+            String member, String value, List<String> allowed) throws WeightFileException {
+        if (classes < 2) {
+            throw new WeightFileException("shape", "model.classes: expected at least two classes for "
+                    + kind.fileName() + ", found " + classes);
         }
-        return new TextClassifier(kind, List.of(m.classes), vectorizer, new LinearScores(m.featureLogProb, m.offsets));
+        if (value == null) {
+            throw missing("model." + member);
+        }
+        if (!allowed.contains(value)) {
+            throw new WeightFileException("unsupported", "model." + member + ": expected one of \""
+                    + String.join("\", \"", allowed) + "\", found \"" + value + "\"");
+        }
+        int rows = classes == 2 ? 1 : classes;
+        LinearScores decision = decision(m.coef, m.intercept, rows, features, "model");
+        LinearModel.Link link = switch (value) {
+            case "softmax" -> LinearModel.Link.SOFTMAX;
+            case "modified_huber" -> LinearModel.Link.MODIFIED_HUBER;
+            default -> LinearModel.Link.ONE_VS_REST;
+        };
+        return new LinearModel(kind, decision, link, classes);
+    }
+
+    private static ClassModel calibrated(RawWeightFile.Model m, int classes, int features)
+            throws WeightFileException {
+        if (!"sigmoid".equals(m.method)) {
+            throw new WeightFileException("unsupported", "model.method: expected \"sigmoid\", found "
+                    + (m.method == null ? "none" : "\"" + m.method + "\""));
+        }
+        if (m.estimators == null || m.estimators.isEmpty()) {
+            throw new WeightFileException("shape", "model.estimators: expected a non-empty array of calibrated "
+                    + "models, found " + (m.estimators == null ? "none" : "an empty array"));
+        }
+        List<CalibratedModel.Calibrated> list = new ArrayList<>();
+        for (int i = 0; i < m.estimators.size(); i++) {
+            RawWeightFile.Calibrated c = m.estimators.get(i);
+            String where = "model.estimators[" + i + "]";
+            if (c.coef == null) {
+                throw missing(where + ".coef");
+            }
+            int columns = c.coef.length;
+            if (columns < 1 || columns > (classes == 2 ? 1 : classes)) {
+                throw new WeightFileException("shape", where + ".coef: expected 1 to " + (classes == 2 ? 1 : classes)
+                        + " rows (decision columns), found " + columns);
+            }
+            LinearScores decision = decision(c.coef, c.intercept, columns, features, where);
+            for (String member : List.of("targets", "sigmoidA", "sigmoidB")) {
+                int length = switch (member) {
+                    case "targets" -> c.targets == null ? -1 : c.targets.length;
+                    case "sigmoidA" -> c.sigmoidA == null ? -1 : c.sigmoidA.length;
+                    default -> c.sigmoidB == null ? -1 : c.sigmoidB.length;
+                };
+                if (length < 0) {
+                    throw missing(where + "." + member);
+                }
+                if (length != columns) {
+                    throw new WeightFileException("shape", where + "." + member + ": expected " + columns
+                            + " values (one per decision column), found " + length);
+                }
+            }
+            for (int target : c.targets) {
+                if (target < 0 || target >= classes) {
+                    throw new WeightFileException("shape", where + ".targets: expected class indices in [0, "
+                            + classes + "), found " + Arrays.toString(c.targets));
+                }
+            }
+            list.add(new CalibratedModel.Calibrated(decision, c.targets, c.sigmoidA, c.sigmoidB));
+        }
+        return new CalibratedModel(list, classes);
+    }
+
+    private static LinearScores decision(double[][] coef, double[] intercept, int rows, int features, String where)
+            throws WeightFileException {
+        if (coef == null) {
+            throw missing(where + ".coef");
+        }
+        checkMatrix(coef, rows, features, where + ".coef", "decision columns x the vectorizers' features");
+        if (intercept == null) {
+            throw missing(where + ".intercept");
+        }
+        checkLength(intercept, rows, where + ".intercept", "one per decision column");
+        return new LinearScores(coef, intercept);
+    }
+
+    private static void checkMatrix(double[][] matrix, int rows, int columns, String where, String meaning)
+            throws WeightFileException {
+        if (matrix.length != rows) {
+            throw new WeightFileException("shape", where + ": expected " + rows + " x " + columns + " (" + meaning
+                    + "), found " + matrix.length + " rows");
+        }
+        for (int r = 0; r < rows; r++) {
+            if (matrix[r].length != columns) {
+                throw new WeightFileException("shape", where + ": expected " + rows + " x " + columns + " ("
+                        + meaning + "), found row " + r + " with " + matrix[r].length + " values");
+            }
+        }
+    }
+
+    private static void checkLength(double[] values, int expected, String where, String meaning)
+            throws WeightFileException {
+        if (values.length != expected) {
+            throw new WeightFileException("shape", where + ": expected " + expected + " values (" + meaning
+                    + "), found " + values.length);
+        }
     }
 
     static void require(String value, String where) throws WeightFileException {

@@ -20,6 +20,10 @@ import java.util.List;
  * (types, lengths, finiteness); how members fit together is {@link ModelAssembly}'s concern.
  */
 final class WeightFileJson {
+    /** At most this many vectorizers side by side, and calibrated models averaged. */
+    static final int MAX_VECTORIZERS = 16;
+    static final int MAX_CALIBRATED = 64;
+
     private final ReaderLimits limits;
     private final JsonFactory factory;
     private final ObjectMapper mapper;
@@ -69,7 +73,8 @@ final class WeightFileJson {
                 case "training" -> parsed.training = tree(p, "training");
                 case "quality" -> parsed.quality = tree(p, "quality");
                 case "golden" -> parsed.golden = tree(p, "golden");
-                case "vectorizer" -> parsed.vectorizer = vectorizer(p);
+                case "vectorizer" -> parsed.vectorizer = vectorizer(p, "vectorizer");
+                case "vectorizers" -> parsed.vectorizers = vectorizers(p);
                 case "model" -> parsed.model = model(p);
                 case "checksum" -> string(p, "checksum");
                 default -> {
@@ -90,17 +95,34 @@ final class WeightFileJson {
         return parsed;
     }
 
-    private RawWeightFile.Vectorizer vectorizer(JsonParser p) throws IOException, WeightFileException {
-        expectStart(p, JsonToken.START_OBJECT, "vectorizer", "an object");
+    private List<RawWeightFile.Vectorizer> vectorizers(JsonParser p) throws IOException, WeightFileException {
+        expectStart(p, JsonToken.START_ARRAY, "vectorizers", "an array of vectorizers");
+        List<RawWeightFile.Vectorizer> vectorizers = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (vectorizers.size() == MAX_VECTORIZERS) {
+                throw new WeightFileException("limits", "vectorizers: expected at most " + MAX_VECTORIZERS
+                        + ", found more");
+            }
+            vectorizers.add(vectorizer(p, "vectorizers[" + vectorizers.size() + "]"));
+        }
+        return vectorizers;
+    }
+
+    private RawWeightFile.Vectorizer vectorizer(JsonParser p, String at) throws IOException, WeightFileException {
+        expectStart(p, JsonToken.START_OBJECT, at, "an object");
         RawWeightFile.Vectorizer v = new RawWeightFile.Vectorizer();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
-            String where = "vectorizer." + name;
+            String where = at + "." + name;
             switch (name) {
+                case "name" -> v.name = string(p, where);
+                case "analyzer" -> v.analyzer = string(p, where);
+                case "headWords" -> v.headWords = p.currentToken() == JsonToken.VALUE_NULL ? null : integer(p, where);
                 case "kind" -> v.kind = string(p, where);
                 case "lowercase" -> v.lowercase = bool(p, where);
-                case "tokenPattern" -> v.tokenPattern = string(p, where);
+                case "tokenPattern" -> v.tokenPattern = p.currentToken() == JsonToken.VALUE_NULL ? null
+                        : string(p, where);
                 case "ngramRange" -> v.ngramRange = intArray(p, where, 2);
                 case "binary" -> v.binary = bool(p, where);
                 case "stopWords" -> v.stopWords = p.currentToken() == JsonToken.VALUE_NULL ? null
@@ -131,10 +153,69 @@ final class WeightFileJson {
                 case "classes" -> m.classes = strings(p, where, limits.maxClasses());
                 case "featureLogProb" -> m.featureLogProb = matrix(p, where);
                 case "jointLogLikelihoodOffset" -> m.offsets = doubles(p, where, limits.maxClasses());
+                case "coef" -> m.coef = matrix(p, where);
+                case "intercept" -> m.intercept = doubles(p, where, limits.maxClasses());
+                case "probability" -> m.probability = string(p, where);
+                case "loss" -> m.loss = string(p, where);
+                case "method" -> m.method = string(p, where);
+                case "estimators" -> m.estimators = calibratedList(p, where);
                 default -> p.skipChildren();
             }
         }
         return m;
+    }
+
+    private List<RawWeightFile.Calibrated> calibratedList(JsonParser p, String at)
+            throws IOException, WeightFileException {
+        expectStart(p, JsonToken.START_ARRAY, at, "an array of calibrated models");
+        List<RawWeightFile.Calibrated> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (list.size() == MAX_CALIBRATED) {
+                throw new WeightFileException("limits", at + ": expected at most " + MAX_CALIBRATED + ", found more");
+            }
+            list.add(calibrated(p, at + "[" + list.size() + "]"));
+        }
+        return list;
+    }
+
+    private RawWeightFile.Calibrated calibrated(JsonParser p, String at) throws IOException, WeightFileException {
+        expectStart(p, JsonToken.START_OBJECT, at, "an object");
+        RawWeightFile.Calibrated c = new RawWeightFile.Calibrated();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            String where = at + "." + name;
+            switch (name) {
+                case "estimator" -> c.estimator = string(p, where);
+                case "coef" -> c.coef = matrix(p, where);
+                case "intercept" -> c.intercept = doubles(p, where, limits.maxClasses());
+                case "targets" -> c.targets = ints(p, where, limits.maxClasses());
+                case "sigmoidA" -> c.sigmoidA = doubles(p, where, limits.maxClasses());
+                case "sigmoidB" -> c.sigmoidB = doubles(p, where, limits.maxClasses());
+                default -> p.skipChildren();
+            }
+        }
+        return c;
+    }
+
+    private static int[] ints(JsonParser p, String where, int max) throws IOException, WeightFileException {
+        expectStart(p, JsonToken.START_ARRAY, where, "an array of integers");
+        int[] values = new int[8];
+        int n = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.VALUE_NUMBER_INT) {
+                throw shape(where + "[" + n + "]", "an integer", t);
+            }
+            if (n == max) {
+                throw new WeightFileException("limits", where + ": expected at most " + max + " integers, found more");
+            }
+            if (n == values.length) {
+                values = Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = p.getIntValue();
+        }
+        return Arrays.copyOf(values, n);
     }
 
     private double[][] matrix(JsonParser p, String where) throws IOException, WeightFileException {

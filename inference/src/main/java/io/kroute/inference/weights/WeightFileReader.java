@@ -3,7 +3,7 @@ package io.kroute.inference.weights;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kroute.inference.anomaly.AnomalyModel;
 import io.kroute.inference.classify.TextClassifier;
-import io.kroute.inference.text.TextVectorizer;
+import io.kroute.inference.text.Vectorizer;
 import io.kroute.inference.text.WordTokenizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,18 +23,21 @@ import java.util.Map;
  */
 public final class WeightFileReader {
     public static final String FORMAT = "kroute-weights";
-    public static final int FORMAT_VERSION = 1;
+    /** The newest format version this reader knows; it reads every version from 1 up to it. */
+    public static final int FORMAT_VERSION = 2;
     public static final String DEFAULT_TOKEN_PATTERN = "(?u)\\b\\w\\w+\\b";
 
     private final ReaderLimits limits;
     private final WeightFileJson json;
-    private final ModelAssembly assembly;
+    private final VectorizerAssembly vectorizers;
+    private final ModelAssembly models;
     private final GoldenReplay golden;
 
     public WeightFileReader(ReaderLimits limits, int maxCharsPerText) {
         this.limits = limits;
         this.json = new WeightFileJson(limits);
-        this.assembly = new ModelAssembly(maxCharsPerText);
+        this.vectorizers = new VectorizerAssembly(maxCharsPerText);
+        this.models = new ModelAssembly();
         this.golden = new GoldenReplay(limits);
     }
 
@@ -95,14 +98,11 @@ public final class WeightFileReader {
     private WeightFile assemble(RawWeightFile f, String checksum, long size) throws WeightFileException {
         checkHeader(f);
         Instant createdAt = createdAt(f.createdAt);
-        if (f.vectorizer == null) {
-            throw ModelAssembly.missing("vectorizer");
-        }
+        Vectorizer vectorizer = vectorizers.vectorizer(f, f.formatVersion);
         if (f.model == null) {
             throw ModelAssembly.missing("model");
         }
-        TextVectorizer vectorizer = assembly.vectorizer(f.vectorizer);
-        TextClassifier classifier = assembly.classifier(f.model, vectorizer);
+        TextClassifier classifier = models.classifier(f.model, vectorizer, f.formatVersion);
         if (f.golden == null) {
             throw ModelAssembly.missing("golden");
         }
@@ -120,9 +120,9 @@ public final class WeightFileReader {
             throw new WeightFileException("format", "expected format \"" + FORMAT + "\", found "
                     + (f.format == null ? "no format member" : "\"" + f.format + "\""));
         }
-        if (f.formatVersion == null || f.formatVersion != FORMAT_VERSION) {
-            throw new WeightFileException("version", "expected formatVersion " + FORMAT_VERSION
-                    + " (the only version this reader knows), found "
+        if (f.formatVersion == null || f.formatVersion < 1 || f.formatVersion > FORMAT_VERSION) {
+            throw new WeightFileException("version", "expected formatVersion 1 to " + FORMAT_VERSION
+                    + " (the versions this reader knows), found "
                     + (f.formatVersion == null ? "none" : f.formatVersion));
         }
         ModelAssembly.require(f.modelName, "modelName");

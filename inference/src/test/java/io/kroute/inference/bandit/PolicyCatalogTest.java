@@ -31,7 +31,7 @@ class PolicyCatalogTest {
     @Test
     void shouldRefuseAnUnknownNameListingTheKnownOnes() {
         assertThatThrownBy(() -> PolicyCatalog.create("thompsen", 4000))
-                .hasMessageStartingWith("policy: expected one of [thompson, ")
+                .hasMessageStartingWith("policy: expected one of [thompson-detect, cusum-ucb, thompson, ")
                 .hasMessageEndingWith("found 'thompsen'");
     }
 }

@@ -74,8 +74,10 @@ class WeightFileReaderTest {
     @Test
     void shouldRefuseUnknownFormatVersion() {
         ObjectNode tree = validTree();
-        tree.put("formatVersion", 2);
-        assertRefused(seal(tree), "version", "expected formatVersion 1 (the only version this reader knows), found 2");
+        tree.put("formatVersion", 3);
+        assertRefused(seal(tree), "version", "expected formatVersion 1 to 2 (the versions this reader knows), found 3");
+        tree.put("formatVersion", 0);
+        assertRefused(seal(tree), "version", "found 0");
     }
 
     @Test

@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class ScikitLearnRun {
 
-    /** Every data set is trained in its own process; a run takes seconds, so this bound only catches a hang. */
-    private static final long TIMEOUT_MINUTES = 10;
+    /**
+     * Every data set is trained in its own process; the quick suite takes minutes, the full one much longer, so
+     * this bound only catches a hang.
+     */
+    private static final long TIMEOUT_MINUTES = ParitySuite.full() ? 240 : 20;
 
     private final String dataSet;
     private final Path outputDirectory;
@@ -47,9 +50,26 @@ final class ScikitLearnRun {
 
     /** Starts the harness for one data set (a {@code .jsonl} file under the parity test resources). */
     static ScikitLearnRun start(String dataSet, List<String> configurations) throws IOException {
+        return start(ParitySuite.DataSet.of(dataSet), configurations);
+    }
+
+    /**
+     * Whether to compare against the outputs a previous harness run left under {@link #outputRoot()} instead of
+     * fitting again ({@code -Dkroute.parityReuseOutput=true}): for re-checking the Java side after a change that
+     * leaves the trainer alone.
+     */
+    static boolean reuseOutput() {
+        return Boolean.getBoolean("kroute.parityReuseOutput");
+    }
+
+    /** Starts the harness for one data set, binary when the data set says so (or reuses its last outputs). */
+    static ScikitLearnRun start(ParitySuite.DataSet dataSet, List<String> configurations) throws IOException {
+        if (reuseOutput()) {
+            return reuse(dataSet, configurations);
+        }
         Path root = repositoryRoot();
         Path harness = root.resolve("tests/src/test/python/parity_expectations.py");
-        Path data = root.resolve("tests/src/test/resources/parity").resolve(dataSet + ".jsonl");
+        Path data = root.resolve("tests/src/test/resources/parity").resolve(dataSet.file() + ".jsonl");
         for (Path required : List.of(harness, data, root.resolve("trainer/train.py"))) {
             if (!Files.isRegularFile(required)) {
                 throw new IllegalStateException("expected " + required + " (repository root " + root
@@ -61,12 +81,16 @@ final class ScikitLearnRun {
             throw new IllegalStateException("expected Debian's python3 with scikit-learn at " + python
                     + " (apt-get install -y python3-sklearn, or set -Dkroute.python), found no executable there");
         }
-        Path output = outputRoot().resolve(dataSet);
+        Path output = outputRoot().resolve(dataSet.name());
         Files.createDirectories(output);
         Path log = output.resolve("harness.log");
 
         List<String> command = new ArrayList<>(List.of(python.toString(), harness.toString(),
                 "--data", data.toString(), "--out", output.toString(), "--repo-root", root.toString()));
+        if (dataSet.twoClasses() != null) {
+            command.add("--two-classes");
+            command.add(dataSet.twoClasses());
+        }
         for (String configuration : configurations) {
             command.add("--config");
             command.add(configuration);
@@ -75,11 +99,28 @@ final class ScikitLearnRun {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        return new ScikitLearnRun(dataSet, output, log, process);
+        return new ScikitLearnRun(dataSet.name(), output, log, process);
+    }
+
+    private static ScikitLearnRun reuse(ParitySuite.DataSet dataSet, List<String> configurations) throws IOException {
+        Path output = outputRoot().resolve(dataSet.name());
+        List<String> required = new ArrayList<>(List.of("tokens.json"));
+        configurations.forEach(c -> required.addAll(List.of(c + "/weights.json", c + "/expected.json")));
+        for (String file : required) {
+            if (!Files.isRegularFile(output.resolve(file))) {
+                throw new IllegalStateException("expected " + output.resolve(file) + " from an earlier harness run "
+                        + "(-Dkroute.parityReuseOutput=true reuses them), found no such file");
+            }
+        }
+        Path log = output.resolve("harness.log");
+        return new ScikitLearnRun(dataSet.name(), output, log, null);
     }
 
     /** Waits for the harness; on failure, the exception carries the end of its log. */
     Path await() throws IOException, InterruptedException {
+        if (process == null) {
+            return outputDirectory;
+        }
         if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("expected the scikit-learn harness for " + dataSet + " to finish within "
@@ -93,6 +134,9 @@ final class ScikitLearnRun {
     }
 
     String log() throws IOException {
+        if (process == null) {
+            return "reused the outputs under " + outputDirectory + "\n";
+        }
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 

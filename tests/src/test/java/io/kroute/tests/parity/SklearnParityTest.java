@@ -23,19 +23,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Java classifier against scikit-learn on real text: for every data set and configuration, the trainer
- * writes a weight file from a training split, and every held-out text must get scikit-learn's label and its
- * probabilities within 1e-12 (count features) or 1e-9 (tf-idf).
+ * The Java classifier against scikit-learn on real text: for every data set and configuration of the
+ * {@link ParitySuite}, the trainer compiles a pipeline fitted on a training split into a weight file, and every
+ * held-out text must get scikit-learn's label and its probabilities within 1e-12 (count features) or 1e-9
+ * (tf-idf).
  */
 class SklearnParityTest {
 
-    private static final List<String> DATA_SETS = List.of("brown-genres", "gettext-languages");
-    private static final List<String> CONFIGURATIONS = List.of(
-            "mnb-count-1", "mnb-count-2", "mnb-tfidf-1", "mnb-tfidf-2",
-            "cnb-count-1", "cnb-count-2", "cnb-tfidf-1", "cnb-tfidf-2");
+    private static final Map<ParitySuite.DataSet, List<String>> SUITE = ParitySuite.configurations();
+    private static final List<String> DATA_SETS = SUITE.keySet().stream().map(ParitySuite.DataSet::name).toList();
     private static final int MIN_COMPARED_TEXTS = 1000;
-    private static final double COUNT_TOLERANCE = 1e-12;
-    private static final double TFIDF_TOLERANCE = 1e-9;
     private static final int MISMATCHES_REPORTED = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,8 +42,8 @@ class SklearnParityTest {
     static void trainAndPredictWithScikitLearn() throws Exception {
         // One Python process per data set, side by side: each imports scikit-learn once for all configurations.
         List<ScikitLearnRun> runs = new ArrayList<>();
-        for (String dataSet : DATA_SETS) {
-            runs.add(ScikitLearnRun.start(dataSet, CONFIGURATIONS));
+        for (Map.Entry<ParitySuite.DataSet, List<String>> entry : SUITE.entrySet()) {
+            runs.add(ScikitLearnRun.start(entry.getKey(), entry.getValue()));
         }
         for (int i = 0; i < runs.size(); i++) {
             OUTPUT_BY_DATA_SET.put(DATA_SETS.get(i), runs.get(i).await());
@@ -55,7 +52,8 @@ class SklearnParityTest {
     }
 
     static Stream<Arguments> dataSetsAndConfigurations() {
-        return DATA_SETS.stream().flatMap(dataSet -> CONFIGURATIONS.stream().map(c -> Arguments.of(dataSet, c)));
+        return SUITE.entrySet().stream().flatMap(entry -> entry.getValue().stream()
+                .map(c -> Arguments.of(entry.getKey().name(), c)));
     }
 
     static Stream<String> dataSets() {
@@ -94,7 +92,7 @@ class SklearnParityTest {
         TextClassifier classifier = weights.classifier();
         JsonNode expected = JSON.readTree(folder.resolve("expected.json").toFile());
         List<String> classes = strings(expected.get("classes"));
-        double tolerance = configuration.contains("-tfidf-") ? TFIDF_TOLERANCE : COUNT_TOLERANCE;
+        double tolerance = ParitySuite.tolerance(configuration);
 
         assertThat(classifier.classes()).as("classes of %s %s", dataSet, configuration).isEqualTo(classes);
 
@@ -133,7 +131,7 @@ class SklearnParityTest {
                         + javaProbabilities[worstClass] + " (|delta| " + delta + ")";
             }
         }
-        System.out.printf("parity %-18s %-12s texts=%d label mismatches=%d max|dp|=%.3e (bound %.0e)%n",
+        System.out.printf("parity %-18s %-34s texts=%d label mismatches=%d max|dp|=%.3e (bound %.0e)%n",
                 dataSet, configuration, compared, labelMismatches.size(), worstDelta, tolerance);
 
         assertThat(compared).as("held-out texts compared for %s %s", dataSet, configuration)

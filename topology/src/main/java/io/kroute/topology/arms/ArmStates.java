@@ -2,11 +2,16 @@ package io.kroute.topology.arms;
 
 import io.kroute.inference.bandit.ArmEvidence;
 import io.kroute.inference.bandit.ChangeAwareEvidence;
+import io.kroute.inference.bandit.ChangeDetectingEvidence;
 import io.kroute.inference.bandit.DecayedEvidence;
 import io.kroute.inference.bandit.Forgetting;
+import io.kroute.schemas.ArmDetection;
+import io.kroute.schemas.ArmDetector;
 import io.kroute.schemas.ArmHistory;
 import io.kroute.schemas.ArmState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one mapping between {@code arm-state} records and the bandit's evidence: the learn path writes an arm's
@@ -36,6 +41,9 @@ public final class ArmStates {
                             history.getRewardSum(), history.getRewardSquareSum());
             return new ChangeAwareEvidence(recent, longer, changeAware.threshold());
         }
+        if (forgetting instanceof Forgetting.ChangeDetecting detecting) {
+            return detecting(state, detecting, time, weight);
+        }
         double halfLife = forgetting instanceof Forgetting.Exponential e ? e.halfLife() : 0;
         return decayed(halfLife, time, state.getCount(), weight, state.getRewardSum(), state.getRewardSquareSum());
     }
@@ -49,7 +57,11 @@ public final class ArmStates {
     public static ArmState record(String label, String provider, ArmEvidence evidence, long version) {
         DecayedEvidence sums;
         ArmHistory history = null;
-        if (evidence instanceof ChangeAwareEvidence changeAware) {
+        ArmDetection detection = null;
+        if (evidence instanceof ChangeDetectingEvidence detecting) {
+            sums = detecting.segment();
+            detection = detection(detecting);
+        } else if (evidence instanceof ChangeAwareEvidence changeAware) {
             sums = changeAware.recent();
             DecayedEvidence longer = changeAware.history();
             history = ArmHistory.newBuilder()
@@ -74,7 +86,54 @@ public final class ArmStates {
                 .setLastUpdatedAt(Instant.ofEpochMilli(sums.referenceTime()))
                 .setVersion(version)
                 .setHistory(history)
+                .setDetection(detection)
                 .build();
+    }
+
+    /**
+     * Change-detecting evidence from a record: the sums are the segment; a record without detectors (written under
+     * another policy) or with detectors of other half-lives (a changed setting) starts its detectors afresh.
+     */
+    private static ChangeDetectingEvidence detecting(ArmState state, Forgetting.ChangeDetecting forgetting, long time,
+            double weight) {
+        DecayedEvidence segment = decayed(forgetting.segmentHalfLife(), time, state.getCount(), weight,
+                state.getRewardSum(), state.getRewardSquareSum());
+        ChangeDetectingEvidence fresh = (ChangeDetectingEvidence) forgetting.empty();
+        ArmDetection detection = state.getDetection();
+        double[] halfLives = forgetting.detectorHalfLives();
+        List<DecayedEvidence> detectors = fresh.detectors();
+        if (detection != null && detection.getDetectors().size() == halfLives.length) {
+            List<DecayedEvidence> read = new ArrayList<>(halfLives.length);
+            for (int i = 0; i < halfLives.length; i++) {
+                ArmDetector d = detection.getDetectors().get(i);
+                if (Double.compare(d.getHalfLifeRewards(), halfLives[i]) != 0) {
+                    read = null;
+                    break;
+                }
+                double w = Math.max(0, d.getWeight());
+                // A detector's clock is its own reward count: its last reward came at updates - 1.
+                read.add(d.getUpdates() <= 0 ? DecayedEvidence.empty(halfLives[i])
+                        : new DecayedEvidence(halfLives[i], d.getUpdates() - 1, d.getUpdates(), w,
+                                Math.min(Math.max(0, d.getRewardSum()), w), Math.max(0, d.getRewardSquareSum())));
+            }
+            detectors = read == null ? detectors : read;
+        }
+        long changes = detection == null ? 0 : Math.max(0, detection.getChanges());
+        long since = detection == null ? time : detection.getSince().toEpochMilli();
+        return new ChangeDetectingEvidence(segment, detectors, forgetting.threshold(), forgetting.minimumWeight(),
+                changes, since);
+    }
+
+    private static ArmDetection detection(ChangeDetectingEvidence evidence) {
+        List<ArmDetector> detectors = new ArrayList<>(evidence.detectors().size());
+        for (DecayedEvidence d : evidence.detectors()) {
+            detectors.add(ArmDetector.newBuilder().setHalfLifeRewards(d.halfLife()).setUpdates(d.updates())
+                    .setWeight(d.weight()).setRewardSum(d.rewardSum()).setRewardSquareSum(d.rewardSquareSum())
+                    .build());
+        }
+        return ArmDetection.newBuilder().setChanges(evidence.changes())
+                .setSince(Instant.ofEpochMilli(evidence.since())).setThreshold(evidence.threshold())
+                .setMinimumWeight(evidence.minimumWeight()).setDetectors(detectors).build();
     }
 
     /** Decayed evidence from stored sums, clamped into what the sums can be (a record is read, not trusted). */

@@ -6,11 +6,11 @@ import io.kroute.schemas.codec.DecodingException;
 import io.kroute.topology.DeadLetter;
 import io.kroute.topology.Reason;
 import io.kroute.topology.metrics.KrouteCounters;
+import io.kroute.topology.pending.PendingDecision;
 import io.kroute.topology.pending.PendingWindows;
+import io.kroute.topology.pending.PromptHome;
 import io.kroute.topology.weights.ActiveModel;
 import io.kroute.topology.weights.ActiveWeights;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -18,8 +18,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The decide path for one prompts record: decode, classify and screen with the active model, then either hold
@@ -27,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * quarantine). Every record yields exactly one output, forwarded to
  * the sink of its topic by name: a {@code RoutingDecision} to {@link #DECISIONS}, a {@code QuarantineRecord} to
  * {@link #QUARANTINE}, and a record that cannot be decoded, as received, to {@link #DEAD_LETTERS}; the stream goes
- * on. With {@link PendingWindows}, each decision also opens its reward window in the task's stores, in the same
- * transaction as the decision, so the learn path need not read {@code decisions} back.
+ * on. With {@link PendingWindows}, each decision also opens its reward window, in the same transaction as the
+ * decision, so the learn path need not read {@code decisions} back: in this task's stores when it is the home
+ * of the prompt id ({@link PromptHome}), else sent home through {@link #WINDOWS_ELSEWHERE}.
  */
 public final class DecideProcessor implements Processor<byte[], byte[], Object, Object> {
 
@@ -38,8 +37,8 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
     public static final String QUARANTINE = "quarantine-sink";
     /** Name of the child that writes the prompts that cannot be decoded. */
     public static final String DEAD_LETTERS = "prompt-dead-letters-sink";
-
-    private static final Logger LOG = LoggerFactory.getLogger(DecideProcessor.class);
+    /** Name of the child that carries a reward window to the home task of its prompt id ({@link PromptHome}). */
+    public static final String WINDOWS_ELSEWHERE = "windows-elsewhere";
     /** The label metrics count a prompt held before it was classified (oversize) under. */
     static final String UNCLASSIFIED = "none";
 
@@ -52,7 +51,7 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
     private final ProviderRules rules;
     private ProcessorContext<Object, Object> context;
     private ProviderChooser chooser;
-    private boolean warnedKey;
+    private PromptHome home;
 
     /**
      * Use {@link DecideFactory}, which builds the parts from configuration.
@@ -80,6 +79,7 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
         screen.init(context);
         if (windows != null) {
             windows.init(context);
+            home = PromptHome.of(context);
         }
     }
 
@@ -136,41 +136,25 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
             counters.providerExcluded(exclusion.getProvider(), exclusion.getRule());
         }
         if (windows != null) {
-            windows.open(event.getId(), label, chosen.choice().arm(), chosen.choice().propensity(),
-                    chosen.fallbacks(), record.timestamp());
-            warnOnceUnlessKeyedById(record.key(), event.getId());
+            openWindow(event.getId(), label, chosen, record.timestamp());
         }
         counters.decision(label, chosen.choice().arm());
         context.forward(new Record<>(event.getId(), DecisionRecords.decision(event, screening, model, chosen,
                 excluded, context.currentSystemTimeMs()), record.timestamp(), record.headers()), DECISIONS);
     }
 
-    private void warnOnceUnlessKeyedById(byte[] key, String id) {
-        if (!warnedKey && !keyIsId(key, id)) {
-            warnedKey = true;
-            LOG.warn("prompt '{}' in task {} is not keyed by its id: its decision is, but its rewards join only in "
-                    + "the task of its id's partition, so with more than one partition they may be dead-lettered "
-                    + "'unmatched'; key prompts by their id (warned once per task)", id, context.taskId());
+    /**
+     * Opens the decision's reward window here when this task is its prompt id's home, else sends it home: the
+     * prompt's producer may partition by another hash than the one rewards are found by.
+     */
+    private void openWindow(String promptId, String label, ProviderChooser.Chosen chosen, long time) {
+        if (home.isHere(promptId)) {
+            windows.open(promptId, label, chosen.choice().arm(), chosen.choice().propensity(), chosen.fallbacks(),
+                    time);
+        } else {
+            PendingDecision window = new PendingDecision(label, chosen.choice().arm(), chosen.choice().propensity(),
+                    time, time + windows.windowMs(), 0, false, chosen.fallbacks(), 0);
+            context.forward(new Record<>(promptId, window, time), WINDOWS_ELSEWHERE);
         }
-    }
-
-    /** Whether {@code key} is the UTF-8 encoding of {@code id}, without encoding it when it is ASCII. */
-    static boolean keyIsId(byte[] key, String id) {
-        if (key == null) {
-            return false;
-        }
-        if (key.length != id.length()) {
-            return Arrays.equals(key, id.getBytes(StandardCharsets.UTF_8));
-        }
-        for (int i = 0; i < key.length; i++) {
-            char c = id.charAt(i);
-            if (c >= 0x80) {
-                return Arrays.equals(key, id.getBytes(StandardCharsets.UTF_8));
-            }
-            if (key[i] != (byte) c) {
-                return false;
-            }
-        }
-        return true;
     }
 }

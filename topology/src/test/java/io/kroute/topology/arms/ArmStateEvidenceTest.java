@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kroute.inference.bandit.ArmEvidence;
 import io.kroute.inference.bandit.ChangeAwareEvidence;
+import io.kroute.inference.bandit.ChangeDetectingEvidence;
+import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.bandit.DecayedEvidence;
 import io.kroute.inference.bandit.Forgetting;
 import io.kroute.schemas.ArmHistory;
 import io.kroute.schemas.ArmState;
 import java.time.Instant;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** How an {@code arm-state} record is read back as the evidence of the configured forgetting. */
@@ -48,6 +51,37 @@ class ArmStateEvidenceTest {
         assertThat(evidence.history()).isEqualTo(new DecayedEvidence(0, 1_000, 9, 4, 3, 2.5));
         // Recent and history agree, so the arm is described by the history.
         assertThat(evidence.at(1_000).weight()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldWriteAndReadBackAnArmWithItsChangeDetector() {
+        Forgetting forgetting = PolicyCatalog.detecting(3_600_000);
+        SplittableRandom random = new SplittableRandom(3);
+        ArmEvidence evidence = forgetting.empty();
+        for (long t = 0; t < 3_000; t++) {
+            // A poor arm that becomes excellent: the detector restarts its segment.
+            evidence = evidence.plus(random.nextDouble() < (t < 2_000 ? 0.3 : 0.9) ? 1 : 0, 1_000 * t);
+        }
+        ChangeDetectingEvidence written = (ChangeDetectingEvidence) evidence;
+
+        ArmState record = ArmStates.record("code", "alpha", written, 7);
+        ChangeDetectingEvidence read = (ChangeDetectingEvidence) ArmStates.evidence(record, forgetting);
+
+        assertThat(written.changes()).isPositive();
+        assertThat(record.getDetection().getChanges()).isEqualTo(written.changes());
+        assertThat(read).isEqualTo(written);
+        // The next reward folds in as it would have without the round trip.
+        assertThat(read.plus(1, 3_000_000)).isEqualTo(written.plus(1, 3_000_000));
+    }
+
+    @Test
+    void shouldStartTheDetectorsOfARecordWrittenUnderAnotherPolicy() {
+        ChangeDetectingEvidence evidence = (ChangeDetectingEvidence) ArmStates.evidence(state().build(),
+                PolicyCatalog.detecting(60_000));
+
+        assertThat(evidence.segment()).isEqualTo(new DecayedEvidence(180_000, 1_000, 9, 4, 3, 2.5));
+        assertThat(evidence.changes()).isZero();
+        assertThat(evidence.detectors()).allSatisfy(d -> assertThat(d.updates()).isZero());
     }
 
     @Test

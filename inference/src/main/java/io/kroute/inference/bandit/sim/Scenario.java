@@ -71,7 +71,19 @@ public record Scenario(String name, String description, List<Provider> providers
         }
         String name = text(root, "name", "scenario.name");
         String description = root.has("description") ? text(root, "description", "scenario.description") : "";
+        List<Provider> providers = parseProviders(root);
+        List<TrafficClass> classes = parseClasses(root);
+        Map<String, Map<String, Double>> success = parseSuccess(root, providers, classes);
+        List<Change> changes = parseChanges(root, providers, classes);
+        int rewardDelay = root.has("rewardDelay")
+                ? (int) integer(root, "rewardDelay", "scenario.rewardDelay", 0, 1_000_000) : 0;
+        int publishEvery = root.has("publishEvery")
+                ? (int) integer(root, "publishEvery", "scenario.publishEvery", 1, 1_000_000) : 100;
+        return new Scenario(name, description, providers, classes, success, changes, rewardDelay, publishEvery,
+                parseRewardWeights(root));
+    }
 
+    private static List<Provider> parseProviders(JsonNode root) {
         JsonNode providersNode = array(root, "providers", "scenario.providers", MAX_PROVIDERS);
         List<Provider> providers = new ArrayList<>();
         Set<String> providerNames = new HashSet<>();
@@ -90,6 +102,10 @@ public record Scenario(String name, String description, List<Provider> providers
             providers.add(provider);
         }
 
+        return List.copyOf(providers);
+    }
+
+    private static List<TrafficClass> parseClasses(JsonNode root) {
         JsonNode classesNode = array(root, "classes", "scenario.classes", MAX_CLASSES);
         List<TrafficClass> classes = new ArrayList<>();
         Set<String> classNames = new HashSet<>();
@@ -114,6 +130,13 @@ public record Scenario(String name, String description, List<Provider> providers
                     + totalShare);
         }
 
+        return List.copyOf(classes);
+    }
+
+    private static Map<String, Map<String, Double>> parseSuccess(JsonNode root, List<Provider> providers,
+            List<TrafficClass> classes) {
+        Set<String> classNames = new HashSet<>(names(classes));
+        Set<String> providerNames = new HashSet<>(providerList(providers));
         JsonNode successNode = root.get("successProbability");
         String successPath = "scenario.successProbability";
         object(successNode, successPath);
@@ -152,10 +175,23 @@ public record Scenario(String name, String description, List<Provider> providers
             success.put(trafficClass.name(), java.util.Collections.unmodifiableMap(byProvider));
         }
 
+        return java.util.Collections.unmodifiableMap(success);
+    }
+
+    private static List<Change> parseChanges(JsonNode root, List<Provider> providers, List<TrafficClass> classes) {
+        Set<String> classNames = new HashSet<>(names(classes));
+        Set<String> providerNames = new HashSet<>(providerList(providers));
         List<Change> changes = new ArrayList<>();
         JsonNode changesNode = root.get("changes");
         if (changesNode != null) {
-            array(root, "changes", "scenario.changes", 100_000);
+            // An empty array is a stationary scenario.
+            if (!changesNode.isArray()) {
+                throw bad("scenario.changes", "an array", changesNode);
+            }
+            if (changesNode.size() > 100_000) {
+                throw new IllegalArgumentException("scenario.changes: expected at most 100000 entries, found "
+                        + changesNode.size());
+            }
             for (int i = 0; i < changesNode.size(); i++) {
                 String path = "scenario.changes[" + i + "]";
                 JsonNode c = object(changesNode.get(i), path);
@@ -185,10 +221,10 @@ public record Scenario(String name, String description, List<Provider> providers
             checkOverlaps(changes, classes);
         }
 
-        int rewardDelay = root.has("rewardDelay")
-                ? (int) integer(root, "rewardDelay", "scenario.rewardDelay", 0, 1_000_000) : 0;
-        int publishEvery = root.has("publishEvery")
-                ? (int) integer(root, "publishEvery", "scenario.publishEvery", 1, 1_000_000) : 100;
+        return List.copyOf(changes);
+    }
+
+    private static RewardFunction.Weights parseRewardWeights(JsonNode root) {
         RewardFunction.Weights weights = RewardFunction.Weights.DEFAULT;
         if (root.has("reward")) {
             String path = "scenario.reward";
@@ -204,9 +240,7 @@ public record Scenario(String name, String description, List<Provider> providers
                 throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
             }
         }
-        return new Scenario(name, description, List.copyOf(providers), List.copyOf(classes),
-                java.util.Collections.unmodifiableMap(success),
-                List.copyOf(changes), rewardDelay, publishEvery, weights);
+        return weights;
     }
 
     /** Two changes of one provider in one class must not overlap in time, or the ramps would be ambiguous. */

@@ -9,8 +9,19 @@ import java.util.Map;
  */
 public record SimulationResult(String scenario, String policy, long decisions, long seed, double cumulativeRegret,
         double regretPerDecision, double cumulativeReward, double oracleReward, List<Checkpoint> regretAtCheckpoints,
-        Map<String, Map<String, Allocation>> allocation, List<ChangeOutcome> changePoints, long rewardsApplied,
-        Map<String, Long> rewardRejections) {
+        Map<String, Map<String, Allocation>> allocation, List<ChangeOutcome> changePoints, List<NewlyBest> newlyBest,
+        long rewardsApplied, Map<String, Long> rewardRejections) {
+
+    /**
+     * A provider that became the best of a class at decision {@code at}, by {@code gap} in success probability over
+     * the runner-up: the class's decisions until half of its last 100 went to it ({@code null}: not within its time
+     * as the best), and how many of the class's decisions were made before the first reward after the change could
+     * arrive. {@code measurable}: the provider stayed the best for at least 5,000 of the class's decisions beyond
+     * those.
+     */
+    public record NewlyBest(long at, String provider, String trafficClass, double gap, boolean measurable,
+            long delayDecisions, Long decisionsToHalf) {
+    }
 
     public record Checkpoint(long decision, double cumulativeRegret) {
     }

@@ -37,10 +37,21 @@ public final class Simulator {
 
     private final Scenario scenario;
     private final World world;
+    private LeaderSchedule leaders;
+    private long leadersFor = -1;
 
     public Simulator(Scenario scenario) {
         this.scenario = scenario;
         this.world = new World(scenario);
+    }
+
+    /** The scenario's new best providers over {@code decisions}, computed once and shared by every run. */
+    public synchronized LeaderSchedule leaders(long decisions) {
+        if (leadersFor != decisions) {
+            leaders = LeaderSchedule.of(world, decisions);
+            leadersFor = decisions;
+        }
+        return leaders;
     }
 
     public World world() {
@@ -55,51 +66,77 @@ public final class Simulator {
         if (decisions < 1) {
             throw new IllegalArgumentException("decisions: expected at least 1, found " + decisions);
         }
-        SplittableRandom root = new SplittableRandom(seed);
-        SplittableRandom classRandom = root.split();
-        SplittableRandom outcomeRandom = root.split();
-        SplittableRandom policyRandom = root.split();
-
-        ContextualBandit bandit = new ContextualBandit(spec.policy(),
-                new ContextualBandit.Config(spec.config(), MIN_CLASS_EVIDENCE, scenario.publishEvery()),
-                BanditPriors.none(), policyRandom);
-        List<Scenario.Provider> providers = scenario.providers();
-        List<Scenario.TrafficClass> classes = scenario.classes();
-        int k = providers.size();
-        providers.forEach(p -> bandit.addArm(p.name()));
-        Map<String, Integer> providerIndex = new LinkedHashMap<>();
-        for (int p = 0; p < k; p++) {
-            providerIndex.put(providers.get(p).name(), p);
-        }
-
-        double[] classCumulative = new double[classes.size()];
-        double shareTotal = 0;
-        for (int c = 0; c < classes.size(); c++) {
-            shareTotal += classes.get(c).share();
-            classCumulative[c] = shareTotal;
-        }
-
-        List<Long> checkpointAt = checkpoints(decisions);
-        List<SimulationResult.Checkpoint> checkpoints = new ArrayList<>();
-        int nextCheckpoint = 0;
-        long[][] allocation = new long[classes.size()][k];
-        int[][] recent = new int[classes.size()][SHARE_WINDOW];
-        long[] classDecisions = new long[classes.size()];
-        List<ChangeTracker> trackers = trackers(decisions);
-        ArrayDeque<PendingReward> pending = new ArrayDeque<>();
-        boolean binarize = spec.policy().requiresBinaryRewards();
-        long applied = 0;
-        double regret = 0;
-        double reward = 0;
-        double oracle = 0;
-
+        Run run = new Run(spec, decisions, seed, listener);
         for (long t = 0; t < decisions; t++) {
-            while (!pending.isEmpty() && pending.peekFirst().due() <= t) {
-                PendingReward r = pending.pollFirst();
-                if (bandit.update(r.trafficClass(), r.provider(), r.reward(), r.time()).applied()) {
-                    applied++;
-                }
+            run.step(t);
+        }
+        return run.result();
+    }
+
+    /** The state of one run: the bandit, the random streams, the rewards in flight and what is measured. */
+    private final class Run {
+        private final PolicyCatalog.Spec spec;
+        private final long decisions;
+        private final long seed;
+        private final DecisionListener listener;
+        private final SplittableRandom classRandom;
+        private final SplittableRandom outcomeRandom;
+        private final ContextualBandit bandit;
+        private final List<Scenario.Provider> providers = scenario.providers();
+        private final List<Scenario.TrafficClass> classes = scenario.classes();
+        private final int k = providers.size();
+        private final Map<String, Integer> providerIndex = new LinkedHashMap<>();
+        private final double[] classCumulative;
+        private final double shareTotal;
+        private final List<Long> checkpointAt;
+        private final List<SimulationResult.Checkpoint> checkpoints = new ArrayList<>();
+        private final long[][] allocation;
+        private final int[][] recent;
+        private final long[] classDecisions;
+        private final List<ChangeTracker> trackers;
+        private final NewlyBestTracker newlyBest;
+        private final ArrayDeque<PendingReward> pending = new ArrayDeque<>();
+        private final boolean binarize;
+        private int nextCheckpoint;
+        private long applied;
+        private double regret;
+        private double reward;
+        private double oracle;
+
+        Run(PolicyCatalog.Spec spec, long decisions, long seed, DecisionListener listener) {
+            this.spec = spec;
+            this.decisions = decisions;
+            this.seed = seed;
+            this.listener = listener;
+            SplittableRandom root = new SplittableRandom(seed);
+            this.classRandom = root.split();
+            this.outcomeRandom = root.split();
+            SplittableRandom policyRandom = root.split();
+            this.bandit = new ContextualBandit(spec.policy(),
+                    new ContextualBandit.Config(spec.config(), MIN_CLASS_EVIDENCE, scenario.publishEvery()),
+                    BanditPriors.none(), policyRandom);
+            for (int p = 0; p < k; p++) {
+                bandit.addArm(providers.get(p).name());
+                providerIndex.put(providers.get(p).name(), p);
             }
+            this.classCumulative = new double[classes.size()];
+            double total = 0;
+            for (int c = 0; c < classes.size(); c++) {
+                total += classes.get(c).share();
+                classCumulative[c] = total;
+            }
+            this.shareTotal = total;
+            this.checkpointAt = checkpoints(decisions);
+            this.allocation = new long[classes.size()][k];
+            this.recent = new int[classes.size()][SHARE_WINDOW];
+            this.classDecisions = new long[classes.size()];
+            this.trackers = trackers(decisions);
+            this.newlyBest = new NewlyBestTracker(leaders(decisions), classes.size(), scenario.rewardDelay());
+            this.binarize = spec.policy().requiresBinaryRewards();
+        }
+
+        void step(long t) {
+            deliverDue(t);
             int c = drawClass(classCumulative, shareTotal, classRandom);
             String className = classes.get(c).name();
             for (ChangeTracker tracker : trackers) {
@@ -110,7 +147,28 @@ public final class Simulator {
             }
             Choice choice = bandit.select(className);
             int p = providerIndex.get(choice.arm());
+            account(c, p, t);
+            double observed = world.sampleReward(c, p, t, outcomeRandom);
+            if (listener != null) {
+                listener.onDecision(t, className, choice, observed);
+            }
+            double learned = binarize ? (outcomeRandom.nextDouble() < observed ? 1 : 0) : observed;
+            pending.addLast(new PendingReward(t + Math.max(1, scenario.rewardDelay()), className, choice.arm(),
+                    learned, t));
+            record(c, p, t);
+        }
 
+        private void deliverDue(long t) {
+            while (!pending.isEmpty() && pending.peekFirst().due() <= t) {
+                PendingReward r = pending.pollFirst();
+                if (bandit.update(r.trafficClass(), r.provider(), r.reward(), r.time()).applied()) {
+                    applied++;
+                }
+            }
+        }
+
+        /** Regret, reward and the oracle's reward of choosing {@code p} for class {@code c} at {@code t}. */
+        private void account(int c, int p, long t) {
             double best = 0;
             for (int a = 0; a < k; a++) {
                 best = Math.max(best, world.expectedReward(c, a, t));
@@ -119,15 +177,10 @@ public final class Simulator {
             regret += best - chosen;
             oracle += best;
             reward += chosen;
+        }
 
-            double observed = world.sampleReward(c, p, t, outcomeRandom);
-            if (listener != null) {
-                listener.onDecision(t, className, choice, observed);
-            }
-            double learned = binarize ? (outcomeRandom.nextDouble() < observed ? 1 : 0) : observed;
-            pending.addLast(new PendingReward(t + Math.max(1, scenario.rewardDelay()), className, choice.arm(),
-                    learned, t));
-
+        private void record(int c, int p, long t) {
+            newlyBest.observe(c, t, p);
             allocation[c][p]++;
             recent[c][(int) (classDecisions[c] % SHARE_WINDOW)] = p;
             classDecisions[c]++;
@@ -142,20 +195,23 @@ public final class Simulator {
             }
         }
 
-        Map<String, Map<String, SimulationResult.Allocation>> allocations = new LinkedHashMap<>();
-        for (int c = 0; c < classes.size(); c++) {
-            Map<String, SimulationResult.Allocation> perProvider = new LinkedHashMap<>();
-            for (int p = 0; p < k; p++) {
-                perProvider.put(providers.get(p).name(), new SimulationResult.Allocation(allocation[c][p],
-                        classDecisions[c] == 0 ? 0 : round((double) allocation[c][p] / classDecisions[c])));
+        SimulationResult result() {
+            Map<String, Map<String, SimulationResult.Allocation>> allocations = new LinkedHashMap<>();
+            for (int c = 0; c < classes.size(); c++) {
+                Map<String, SimulationResult.Allocation> perProvider = new LinkedHashMap<>();
+                for (int p = 0; p < k; p++) {
+                    perProvider.put(providers.get(p).name(), new SimulationResult.Allocation(allocation[c][p],
+                            classDecisions[c] == 0 ? 0 : round((double) allocation[c][p] / classDecisions[c])));
+                }
+                allocations.put(classes.get(c).name(), perProvider);
             }
-            allocations.put(classes.get(c).name(), perProvider);
+            Map<String, Long> rejections = new LinkedHashMap<>();
+            bandit.rejections().snapshot().forEach((reason, count) -> rejections.put(name(reason), count));
+            return new SimulationResult(scenario.name(), spec.name(), decisions, seed, round(regret),
+                    round(regret / decisions), round(reward), round(oracle), checkpoints, allocations,
+                    trackers.stream().map(ChangeTracker::outcome).toList(), newlyBest.outcomes(scenario), applied,
+                    rejections);
         }
-        Map<String, Long> rejections = new LinkedHashMap<>();
-        bandit.rejections().snapshot().forEach((reason, count) -> rejections.put(name(reason), count));
-        return new SimulationResult(scenario.name(), spec.name(), decisions, seed, round(regret),
-                round(regret / decisions), round(reward), round(oracle), checkpoints, allocations,
-                trackers.stream().map(ChangeTracker::outcome).toList(), applied, rejections);
     }
 
     /**

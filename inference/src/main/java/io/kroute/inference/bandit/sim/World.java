@@ -96,6 +96,18 @@ public final class World {
         return value;
     }
 
+    /** Whether a change of class {@code c} starts at decision {@code t} or ramps through it. */
+    public boolean changesAt(int c, long t) {
+        for (List<Scenario.Change> perProvider : changes.get(c)) {
+            for (Scenario.Change change : perProvider) {
+                if (t >= change.at() && t <= change.at() + change.rampDecisions()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Expected reward of provider {@code p} in class {@code c} at decision {@code t}. */
     public double expectedReward(int c, int p, long t) {
         return successProbability(c, p, t) * rewardGivenSuccess[p];

@@ -29,6 +29,29 @@ class ScenarioTest {
     }
 
     @Test
+    void shouldReadAnEmptyChangesArrayAsAStationaryScenario() throws IOException {
+        ObjectNode stationary = minimal();
+        stationary.putArray("changes");
+
+        assertThat(Scenario.parse(stationary).changes()).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheJsonPathOfImpossibleValues() throws IOException {
+        ObjectNode negativeDelay = minimal().put("rewardDelay", -3);
+        assertThatThrownBy(() -> Scenario.parse(negativeDelay))
+                .hasMessage("scenario.rewardDelay: expected an integer in [0, 1000000], found -3");
+        ObjectNode noProviders = minimal();
+        noProviders.putArray("providers");
+        assertThatThrownBy(() -> Scenario.parse(noProviders))
+                .hasMessage("scenario.providers: expected a non-empty array, found array");
+        ObjectNode probability = minimal();
+        ((ObjectNode) probability.get("successProbability").get("code")).put("y", 1.2);
+        assertThatThrownBy(() -> Scenario.parse(probability))
+                .hasMessage("scenario.successProbability.code.y: expected a probability in [0, 1], found 1.2");
+    }
+
+    @Test
     void shouldParseEveryShippedScenario() throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(SHIPPED)) {
