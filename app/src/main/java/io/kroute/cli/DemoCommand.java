@@ -3,6 +3,7 @@ package io.kroute.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kroute.inference.bandit.sim.Scenario;
 import io.kroute.inference.bandit.sim.World;
+import io.kroute.runtime.CatalogFiles;
 import io.kroute.runtime.KrouteRuntime;
 import io.kroute.runtime.RuntimeConfig;
 import io.kroute.runtime.Setting;
@@ -20,7 +21,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +49,9 @@ import picocli.CommandLine.Spec;
             + "around an outage.", "Ends with a reconciling summary and a self-contained HTML report."})
 public final class DemoCommand implements Callable<Integer> {
     static final String SCENARIO_RESOURCE = "/demo/outage.json";
+    static final String CATALOG_RESOURCE = "/demo/providers.yaml";
+    /** Share of the demo's prompts sent by its EU tenant, which the demo catalog keeps on EU providers. */
+    static final double EU_SHARE = 0.25;
     static final Duration DRAIN_BOUND = Duration.ofSeconds(45);
 
     @Mixin
@@ -92,15 +98,15 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             scenario = loadScenario();
             prompts = loadPrompts();
-            config = options.resolve(System.getenv(), demoDefaults(scenario));
-            List<String> providers = config.get(Setting.PROVIDERS);
+            config = options.resolve(System.getenv(), demoDefaults(scenario, demoCatalog(scenario)));
+            List<String> providers = config.providerNames();
             List<String> scenarioProviders = scenario.providers().stream().map(Scenario.Provider::name).toList();
             if (!providers.equals(scenarioProviders)) {
                 throw new RuntimeConfig.ConfigException("the scenario's providers " + scenarioProviders
                         + " must be kroute's providers, found " + providers);
             }
             settings = new DemoTraffic.Settings(SettingType.duration().parse(duration, "--duration"), rate,
-                    config.get(Setting.SEED), 0.005, 0.01, config.get(Setting.PROMPT_FORMAT));
+                    config.get(Setting.SEED), 0.005, 0.01, config.get(Setting.PROMPT_FORMAT), EU_SHARE);
         } catch (RuntimeConfig.ConfigException | IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("kroute demo: " + e.getMessage());
             return 2;
@@ -165,19 +171,42 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The demo's own defaults: a disposable data folder, free ports, and learning fast enough for a minute. */
-    static Map<String, String> demoDefaults(Scenario scenario) {
+    /**
+     * The demo's own defaults: a disposable data folder, free ports, learning fast enough for a minute, and the
+     * demo's provider catalog (or, without one, the scenario's providers by name).
+     */
+    static Map<String, String> demoDefaults(Scenario scenario, Path catalog) {
         Map<String, String> defaults = new HashMap<>();
         defaults.put(Setting.DATA_DIR.property(), Path.of(".kroute", "demo").toString());
         defaults.put(Setting.HTTP_PORT.property(), "0");
         defaults.put(Setting.REGISTRY_PORT.property(), "0");
         defaults.put(Setting.PROVIDERS.property(),
                 String.join(",", scenario.providers().stream().map(Scenario.Provider::name).toList()));
+        if (catalog != null) {
+            defaults.put(Setting.PROVIDERS_FILE.property(), catalog.toString());
+        }
         defaults.put(Setting.HALF_LIFE.property(), "20s");
         defaults.put(Setting.REWARD_WINDOW.property(), "10s");
         defaults.put(Setting.ARM_STATE_PUBLISH_INTERVAL.property(), "200ms");
         defaults.put("application.id", "kroute-demo");
         return defaults;
+    }
+
+    /**
+     * The built-in catalog, copied to a temporary file for the settings to name; null for a scenario whose
+     * providers it does not describe (they are then routed by name, without rules).
+     */
+    private static Path demoCatalog(Scenario scenario) throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream(CATALOG_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the built-in demo catalog " + CATALOG_RESOURCE + " is missing from the jar");
+            }
+            Path file = Files.createTempFile("kroute-demo-providers", ".yaml");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            List<String> names = scenario.providers().stream().map(Scenario.Provider::name).toList();
+            return CatalogFiles.read(file).names().equals(names) ? file : null;
+        }
     }
 
     private Scenario loadScenario() throws IOException {
@@ -293,7 +322,7 @@ public final class DemoCommand implements Callable<Integer> {
                 traffic.settings().rate(), traffic.settings().seed(), traffic.promptsSent(), ledger.decisions(),
                 ledger.quarantinedCount(), ledger.deadLetterCount(), ledger.duplicates(), traffic.rewardsSent(), folded,
                 defaulted, unmatched, ledger.cumulativeRegret(), ledger.uniformRegret(), outageProvider, outageAt,
-                before, after);
+                before, after, ledger.routing());
     }
 
     private static long sum(MeterRegistry meters, String name, String tag, String value) {

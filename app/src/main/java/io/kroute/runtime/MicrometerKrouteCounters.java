@@ -99,6 +99,24 @@ public final class MicrometerKrouteCounters implements KrouteCounters {
     }
 
     @Override
+    public void noEligibleProvider(String label) {
+        counter("kroute.no.eligible.provider", "Prompts held because the routing rules let no provider serve them, "
+                + "by class", "class", label).increment();
+    }
+
+    @Override
+    public void providerExcluded(String provider, String rule) {
+        counter("kroute.providers.excluded", "Routed prompts a provider could not serve, by provider and the first "
+                + "rule that excluded it", "provider", provider, "rule", rule).increment();
+    }
+
+    @Override
+    public void fallbackRewardFolded(String label, String provider) {
+        counter("kroute.rewards.fallback", "Rewards for a decision's fallback provider, credited to that provider's arm",
+                "class", label, "provider", provider).increment();
+    }
+
+    @Override
     public void deadLetter(String sourceTopic, String reason) {
         deadLetter(sourceTopic, reason, 1);
     }

@@ -26,6 +26,8 @@ public final class RuntimeConfig {
     /** Environment variables of the launcher, not settings. */
     private static final Set<String> LAUNCHER_VARIABLES = Set.of("KROUTE_HOME", "KROUTE_JAVA_OPTS");
 
+    private static final String COMMAND_DEFAULT = "the command's own default";
+
     /** A value someone gave, and where it came from (for error messages). */
     private record Given(String text, String source) {
     }
@@ -55,7 +57,7 @@ public final class RuntimeConfig {
     public static RuntimeConfig resolve(Map<String, String> commandDefaults, Path configFile,
             Map<String, String> environment, Map<String, String> flags) {
         Map<String, Given> given = new TreeMap<>();
-        commandDefaults.forEach((key, text) -> given.put(key, new Given(text, "the command's own default")));
+        commandDefaults.forEach((key, text) -> given.put(key, new Given(text, COMMAND_DEFAULT)));
         if (configFile != null) {
             readFile(configFile).forEach((key, text) -> given.put(key, new Given(text, "config file " + configFile)));
         }
@@ -192,11 +194,40 @@ public final class RuntimeConfig {
         }
     }
 
-    /** Every topology setting applied, on the topology's defaults for the rest. */
+    /** Every topology setting applied, on the topology's defaults for the rest, and the provider catalog file. */
     private KrouteConfig.Builder topologyBuilder() {
         KrouteConfig.Builder builder = KrouteConfig.builder();
         Setting.values().forEach(setting -> applyTo(setting, builder));
+        Optional<String> file = get(Setting.PROVIDERS_FILE);
+        boolean namesByUser = givenByUser(Setting.PROVIDERS);
+        if (file.isPresent() && namesByUser && givenByUser(Setting.PROVIDERS_FILE)) {
+            throw new ConfigException("set " + describe(given, Setting.PROVIDERS) + " or "
+                    + describe(given, Setting.PROVIDERS_FILE) + ", not both");
+        }
+        // A command's own catalog (the demo's) gives way to providers the user names.
+        if (file.isPresent() && !namesByUser) {
+            try {
+                builder.catalog(CatalogFiles.read(Path.of(file.get())));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(describe(given, Setting.PROVIDERS_FILE) + ": " + e.getMessage());
+            }
+        }
         return builder;
+    }
+
+    /** Whether the user set {@code setting} (not a default, nor a command's own default). */
+    private boolean givenByUser(Setting<?> setting) {
+        Given value = given.get(setting.property());
+        return value != null && !value.source().equals(COMMAND_DEFAULT);
+    }
+
+    /** The providers routing chooses from: the catalog file's, or the names given. */
+    public java.util.List<String> providerNames() {
+        try {
+            return topologyBuilder().build().providers();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("the topology refused its configuration: " + e.getMessage());
+        }
     }
 
     /** The cluster to join; empty means kroute starts its embedded broker. */

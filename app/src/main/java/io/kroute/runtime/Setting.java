@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -118,7 +119,25 @@ public final class Setting<T> {
     public static final Setting<List<String>> PROVIDERS =
             declare("kroute.providers", "--providers", SettingType.names("P1,P2,..."))
                     .topology(KrouteConfig::providers, KrouteConfig.Builder::providers)
-                    .describe("The LLM providers the bandits choose from, comma-separated.");
+                    .describe("The LLM providers the bandits choose from, comma-separated: a shortcut for a catalog of "
+                            + "names alone (no windows, prices, tags or rules).");
+    public static final Setting<Optional<String>> PROVIDERS_FILE =
+            declare("kroute.providers.file", "--providers-file", SettingType.optionalText("FILE"))
+                    .defaultValue("")
+                    .describe("Provider catalog (YAML for .yaml/.yml, else JSON): per provider its model, context "
+                            + "window, prices, tags and tokenizer, and the eligibility rules (docs/routing.md). "
+                            + "Replaces kroute.providers, which must then be left unset.");
+    public static final Setting<OptionalLong> OUTPUT_RESERVE_TOKENS =
+            declare("kroute.output.reserve.tokens", "--output-reserve-tokens",
+                    SettingType.wholeNumberOrNone("TOKENS"))
+                    .topology(KrouteConfig::outputReserveTokens, KrouteConfig.Builder::outputReserveTokens)
+                    .describe("Tokens kept free in every context window for the answer, and priced as output by the "
+                            + "cost rule; none: the catalog's outputReserveTokens.");
+    public static final Setting<OptionalDouble> MAX_COST_USD =
+            declare("kroute.max.cost.usd", "--max-cost-usd", SettingType.positiveNumberOrNone("USD"))
+                    .topology(KrouteConfig::maxCostUsd, KrouteConfig.Builder::maxCostUsd)
+                    .describe("The most one prompt may cost (estimated input plus reserved output) on the provider "
+                            + "that serves it; none: the catalog's maxCostUsd. Tenant limits in the catalog stay.");
     public static final Setting<String> POLICY =
             declare("kroute.policy", "--policy", SettingType.oneOf(PolicyCatalog.NAMES))
                     .topology(KrouteConfig::policy, KrouteConfig.Builder::policy)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -159,6 +160,28 @@ public final class SettingType<T> {
             List<String> names = Arrays.stream(text.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
             return names.isEmpty() ? null : names;
         }, names -> String.join(",", names));
+    }
+
+    /** A whole number >= 0, or {@code none}. */
+    public static SettingType<OptionalLong> wholeNumberOrNone(String label) {
+        return new SettingType<>(label + "|none", "a whole number >= 0 or none", text -> {
+            if (text.equalsIgnoreCase("none")) {
+                return OptionalLong.empty();
+            }
+            long value = Long.parseLong(text);
+            return value >= 0 ? OptionalLong.of(value) : null;
+        }, value -> value.isPresent() ? Long.toString(value.getAsLong()) : "none");
+    }
+
+    /** A finite number > 0, or {@code none}. */
+    public static SettingType<OptionalDouble> positiveNumberOrNone(String label) {
+        return new SettingType<>(label + "|none", "a number > 0 or none", text -> {
+            if (text.equalsIgnoreCase("none")) {
+                return OptionalDouble.empty();
+            }
+            double value = Double.parseDouble(text);
+            return value > 0 && Double.isFinite(value) ? OptionalDouble.of(value) : null;
+        }, value -> value.isPresent() ? formatNumber(value.getAsDouble()) : "none");
     }
 
     /** A number in [0, 1], or {@code none}. */

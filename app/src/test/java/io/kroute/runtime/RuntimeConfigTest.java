@@ -3,6 +3,7 @@ package io.kroute.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kroute.topology.KrouteConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -77,6 +78,43 @@ class RuntimeConfigTest {
                 .hasMessage("kroute.topics.create (flag --no-create-topics): expected true or false, found 'yes'");
         assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.topics.replication.factor", "0")))
                 .hasMessageContaining("expected -1 (the cluster's default) or a whole number from 1 to 32767, found '0'");
+    }
+
+    @Test
+    void shouldReadTheProviderCatalogFileAndLetTheFlagsOverrideItsLimits() throws Exception {
+        Path catalog = dir.resolve("providers.yaml");
+        Files.writeString(catalog, "providers:\n  - {name: atlas, contextWindow: 8192}\n  - {name: boreal}\n"
+                + "rules: {outputReserveTokens: 512, maxCostUsd: 0.5}\n");
+
+        KrouteConfig fromFile = RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.providers.file",
+                catalog.toString())).topologyConfig("localhost:9092", "mock://t");
+        KrouteConfig overridden = RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.providers.file",
+                catalog.toString(), "kroute.output.reserve.tokens", "2048", "kroute.max.cost.usd", "0.01"))
+                .topologyConfig("localhost:9092", "mock://t");
+
+        assertThat(fromFile.providers()).containsExactly("atlas", "boreal");
+        assertThat(fromFile.catalog().rules().outputReserveTokens()).isEqualTo(512);
+        assertThat(overridden.catalog().rules().outputReserveTokens()).isEqualTo(2048);
+        assertThat(overridden.catalog().rules().maxCostUsd()).isEqualTo(0.01);
+        assertThat(overridden.catalog().providers().get(0).contextWindow()).isEqualTo(8192);
+    }
+
+    @Test
+    void shouldRefuseABadCatalogAndACatalogTogetherWithProviderNames() throws Exception {
+        Path catalog = dir.resolve("providers.json");
+        Files.writeString(catalog, "{\"providers\": [{\"name\": \"atlas\", \"tags\": [\"EU\"]}]}");
+        Path good = dir.resolve("good.json");
+        Files.writeString(good, "{\"providers\": [{\"name\": \"atlas\"}]}");
+
+        assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.providers.file",
+                catalog.toString()))).hasMessage("kroute.providers.file (flag --providers-file): " + catalog
+                + ": $.providers[0].tags[0]: expected a tag 'key:value' of lower-case letters, digits, '.', '_' or "
+                + "'-' (e.g. region:eu), found 'EU'");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.providers.file",
+                good.toString(), "kroute.providers", "a,b"))).hasMessage("set kroute.providers (flag --providers) or "
+                + "kroute.providers.file (flag --providers-file), not both");
+        assertThatThrownBy(() -> RuntimeConfig.resolve(null, Map.of(), Map.of("kroute.max.cost.usd", "-1")))
+                .hasMessage("kroute.max.cost.usd (flag --max-cost-usd): expected a number > 0 or none, found '-1'");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -65,13 +66,17 @@ class SettingTest {
                 Map.entry("kroute.max.prompt.chars", "5000"),
                 Map.entry("kroute.tenant.baselines", "true"), Map.entry("kroute.tenant.min.prompts", "7"),
                 Map.entry("kroute.tenant.half.life", "3h"), Map.entry("kroute.arm.state.publish.interval", "0s"),
-                Map.entry("kroute.seed", "-9"));
+                Map.entry("kroute.seed", "-9"), Map.entry("kroute.output.reserve.tokens", "100"),
+                Map.entry("kroute.max.cost.usd", "0.25"));
         KrouteConfig config = RuntimeConfig.resolve(null, Map.of(), flags).topologyConfig("k:1", "http://r:2");
         assertThat(config).isEqualTo(new KrouteConfig("app", "k:1", "http://r:2", KrouteConfig.PromptFormat.JSON,
                 KrouteConfig.DecisionFormat.AVRO, "m",
                 List.of("x", "y"), "ucb1", Duration.ofHours(2), 0.5, false, 5000, true, 7, Duration.ofHours(3),
                 Duration.ofSeconds(90), OptionalDouble.empty(), KrouteConfig.DuplicateRewards.SUM,
-                new RewardFunction.Weights(1, 2, 3, 4, 5, 6), Duration.ZERO, -9));
+                new RewardFunction.Weights(1, 2, 3, 4, 5, 6), Duration.ZERO, -9, null, OptionalLong.of(100),
+                OptionalDouble.of(0.25)));
+        assertThat(config.catalog().rules().outputReserveTokens()).isEqualTo(100);
+        assertThat(config.catalog().rules().maxCostUsd()).isEqualTo(0.25);
     }
 
     @Test

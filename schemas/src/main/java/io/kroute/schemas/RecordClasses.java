@@ -23,7 +23,7 @@ public final class RecordClasses {
     public static final List<Class<? extends SpecificRecord>> ALL = List.of(
             PromptEvent.class, RoutingDecision.class, ArmScore.class, QuarantineRecord.class,
             FeatureScore.class, RewardEvent.class, ArmState.class, ArmHistory.class, ArmDetection.class,
-            ArmDetector.class);
+            ArmDetector.class, ProviderExclusion.class);
 
     private static final Map<String, Class<? extends SpecificRecord>> BY_FULL_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));

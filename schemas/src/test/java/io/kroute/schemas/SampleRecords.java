@@ -52,6 +52,8 @@ public final class SampleRecords {
                         new ArmScore("provider-a", 0.61, 0.61, 0.075, 40.5),
                         new ArmScore("provider-b", 0.74, 0.74, 0.85, 120.25),
                         new ArmScore("provider-c", 0.40, 0.40, 0.075, 3.0)))
+                .setFallbacks(List.of("provider-a", "provider-c"))
+                .setExclusions(List.of(new ProviderExclusion("provider-d", "context-window", null)))
                 .setModelName("default")
                 .setWeightsVersion("20260301T110000Z-1a2b3c4d")
                 .setPromptCreatedAt(CREATED)

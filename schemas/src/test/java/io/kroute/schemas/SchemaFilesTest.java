@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class SchemaFilesTest {
 
-    private static final List<String> FILES = List.of("PromptEvent", "RoutingDecision", "QuarantineRecord",
+    private static final List<String> FILES = List.of("PromptEvent", "ProviderExclusion", "RoutingDecision", "QuarantineRecord",
             "RewardEvent", "ArmState");
 
     @Test

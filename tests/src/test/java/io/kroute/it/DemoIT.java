@@ -59,9 +59,17 @@ class DemoIT {
         assertThat(shares.find()).as(summary).isTrue();
         assertThat(Integer.parseInt(shares.group(2))).isLessThan(Integer.parseInt(shares.group(1)));
 
+        // The demo's catalog at work: edge's small window and the EU tenant, whose prompts only go to EU providers.
+        assertThat(summary).containsPattern("routing rules excluded \\(provider rule decisions\\): .*edge "
+                + "context-window \\d+").containsPattern("openai tenant-required-tag \\d+");
+        Matcher eu = Pattern.compile("tenant demo-eu went to: (.*)").matcher(summary);
+        assertThat(eu.find()).as(summary).isTrue();
+        assertThat(eu.group(1)).doesNotContain("openai").doesNotContain("anthropic").contains("mistral");
+        assertThat(summary).containsPattern("fallbacks called after a failed call: [1-9]\\d*");
+
         String html = Files.readString(report);
         assertThat(html).startsWith("<!DOCTYPE html>").contains("Allocation per class over time")
-                .contains("Cumulative regret").contains("[reconciled]");
+                .contains("Cumulative regret").contains("[reconciled]").contains("Routing rules at work");
         assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(9);
         // Self-contained: nothing is fetched when the file is opened offline.
         assertThat(html).doesNotContain("<script").doesNotContain("src=").doesNotContain("href=");

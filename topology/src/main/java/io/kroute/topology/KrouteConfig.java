@@ -3,12 +3,14 @@ package io.kroute.topology;
 import io.kroute.inference.bandit.Forgetting;
 import io.kroute.inference.bandit.PolicyCatalog;
 import io.kroute.inference.bandit.RewardFunction;
+import io.kroute.inference.routing.ProviderCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -40,6 +42,11 @@ import java.util.function.UnaryOperator;
  * @param armStatePublishInterval how often changed arm statistics are written to {@code arm-state};
  *     zero writes every change at once
  * @param seed seed of the bandits' random draws (each task derives its own from it)
+ * @param catalog the providers with their context windows, prices, tags and tokenizers, and the eligibility
+ *     rules (docs/routing.md); its names are {@code providers}. Null (in the builder: unset) makes one from
+ *     {@code providers} alone, with no limits and no rules.
+ * @param outputReserveTokens replaces the catalog's output reserve when present
+ * @param maxCostUsd replaces the catalog's global cost limit when present
  */
 public record KrouteConfig(
         String applicationId,
@@ -62,7 +69,10 @@ public record KrouteConfig(
         DuplicateRewards duplicateRewards,
         RewardFunction.Weights rewardWeights,
         Duration armStatePublishInterval,
-        long seed) {
+        long seed,
+        ProviderCatalog catalog,
+        OptionalLong outputReserveTokens,
+        OptionalDouble maxCostUsd) {
 
     /** How prompt events are encoded on the wire. */
     public enum PromptFormat {
@@ -98,7 +108,21 @@ public record KrouteConfig(
         Objects.requireNonNull(promptFormat, "promptFormat: expected AVRO or JSON, found null");
         Objects.requireNonNull(decisionFormat, "decisionFormat: expected AVRO or JSON, found null");
         modelName = requireText("modelName", modelName);
-        providers = checkProviders(providers);
+        providers = checkProviders(catalog == null ? providers : catalog.names());
+        catalog = catalog == null ? ProviderCatalog.ofNames(providers) : catalog;
+        Objects.requireNonNull(outputReserveTokens, "outputReserveTokens: expected a value or empty, found null");
+        Objects.requireNonNull(maxCostUsd, "maxCostUsd: expected a value or empty, found null");
+        if (outputReserveTokens.isPresent() && outputReserveTokens.getAsLong() < 0) {
+            throw new IllegalArgumentException("outputReserveTokens: expected a whole number >= 0, found "
+                    + outputReserveTokens.getAsLong());
+        }
+        if (maxCostUsd.isPresent() && !(maxCostUsd.getAsDouble() > 0 && Double.isFinite(maxCostUsd.getAsDouble()))) {
+            throw new IllegalArgumentException("maxCostUsd: expected a finite amount > 0, found " + maxCostUsd.getAsDouble());
+        }
+        if (outputReserveTokens.isPresent() || maxCostUsd.isPresent()) {
+            catalog = catalog.withLimits(outputReserveTokens.orElse(catalog.rules().outputReserveTokens()),
+                    maxCostUsd.orElse(catalog.rules().maxCostUsd()));
+        }
         policy = requireText("policy", policy);
         halfLife = requirePositive("halfLife", halfLife);
         // Fails with the list of known names for an unknown policy.
@@ -145,7 +169,8 @@ public record KrouteConfig(
                 .providers(providers).policy(policy).halfLife(halfLife).minClassEvidence(minClassEvidence)
                 .anomalyEnabled(anomalyEnabled).maxPromptChars(maxPromptChars).tenantBaselines(tenantBaselines).tenantMinPrompts(tenantMinPrompts)
                 .tenantHalfLife(tenantHalfLife).rewardWindow(rewardWindow).defaultReward(defaultReward).duplicateRewards(duplicateRewards)
-                .rewardWeights(rewardWeights).armStatePublishInterval(armStatePublishInterval).seed(seed);
+                .rewardWeights(rewardWeights).armStatePublishInterval(armStatePublishInterval).seed(seed)
+                .catalog(catalog).outputReserveTokens(outputReserveTokens).maxCostUsd(maxCostUsd);
     }
 
     /** The key of one arm on {@code arm-state} and in the arm stores: {@code class|provider}. */
@@ -210,6 +235,9 @@ public record KrouteConfig(
         private RewardFunction.Weights rewardWeights = RewardFunction.Weights.DEFAULT;
         private Duration armStatePublishInterval = Duration.ofSeconds(1);
         private long seed = 42;
+        private ProviderCatalog catalog;
+        private OptionalLong outputReserveTokens = OptionalLong.empty();
+        private OptionalDouble maxCostUsd = OptionalDouble.empty();
 
         public Builder applicationId(String value) {
             applicationId = value;
@@ -241,8 +269,29 @@ public record KrouteConfig(
             return this;
         }
 
+        /** The providers by name alone (the {@code --providers} shortcut); replaces a catalog set before. */
         public Builder providers(List<String> value) {
             providers = value;
+            catalog = null;
+            return this;
+        }
+
+        public Builder outputReserveTokens(OptionalLong value) {
+            outputReserveTokens = value;
+            return this;
+        }
+
+        public Builder maxCostUsd(OptionalDouble value) {
+            maxCostUsd = value;
+            return this;
+        }
+
+        /** The providers and eligibility rules of a catalog file; replaces providers set before. */
+        public Builder catalog(ProviderCatalog value) {
+            catalog = value;
+            if (value != null) {
+                providers = value.names();
+            }
             return this;
         }
 
@@ -325,8 +374,8 @@ public record KrouteConfig(
         public KrouteConfig build() {
             return new KrouteConfig(applicationId, bootstrapServers, schemaRegistryUrl, promptFormat, decisionFormat,
                     modelName, providers, policy, halfLife, minClassEvidence, anomalyEnabled, maxPromptChars,
-                    tenantBaselines, tenantMinPrompts,
-                    tenantHalfLife, rewardWindow, defaultReward, duplicateRewards, rewardWeights, armStatePublishInterval, seed);
+                    tenantBaselines, tenantMinPrompts, tenantHalfLife, rewardWindow, defaultReward, duplicateRewards,
+                    rewardWeights, armStatePublishInterval, seed, catalog, outputReserveTokens, maxCostUsd);
         }
     }
 }

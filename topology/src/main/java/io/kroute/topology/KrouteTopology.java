@@ -93,6 +93,8 @@ public final class KrouteTopology {
      */
     public static Built build(KrouteConfig config, SchemaRegistry registry, WeightFile shipped,
             KrouteCounters counters) {
+        // A routing rule for a class the model does not know is refused at start-up, not silently never applied.
+        config.catalog().checkClasses(shipped.classifier().classes());
         KrouteTopology topology = new KrouteTopology(config, registry, counters);
         ArmBoard armBoard = topology.armStateStore();
         ActiveWeights activeWeights = topology.weightsPath(shipped);

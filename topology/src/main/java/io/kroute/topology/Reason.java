@@ -29,7 +29,7 @@ public enum Reason {
     UNMATCHED(Destination.DEAD_LETTERS),
     /** The reward came after its decision's window closed. */
     LATE(Destination.DEAD_LETTERS),
-    /** The reward names another provider than the one the decision chose. */
+    /** The reward names a provider that is neither the one the decision chose nor one of its fallbacks. */
     PROVIDER_MISMATCH(Destination.DEAD_LETTERS),
     /** The reward's values cannot be turned into a reward in [0, 1]. */
     INVALID_REWARD(Destination.DEAD_LETTERS),
@@ -38,7 +38,9 @@ public enum Reason {
     /** A prompt feature's z-score exceeds the anomaly threshold. */
     ANOMALY(Destination.QUARANTINE),
     /** The prompt is longer than {@code maxPromptChars}: held before it is classified or screened. */
-    OVERSIZE(Destination.QUARANTINE);
+    OVERSIZE(Destination.QUARANTINE),
+    /** The routing rules let no provider serve the prompt (the record names each provider's rule). */
+    NO_ELIGIBLE_PROVIDER(Destination.QUARANTINE);
 
     /** Where a record held or refused for this reason goes. */
     public enum Destination {

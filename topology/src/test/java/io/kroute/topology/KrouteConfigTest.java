@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,23 @@ class KrouteConfigTest {
                 .hasMessageContaining("found NaN");
         assertThatThrownBy(() -> KrouteConfig.builder().armStatePublishInterval(Duration.ofSeconds(-1)).build())
                 .hasMessageContaining("armStatePublishInterval");
+    }
+
+    @Test
+    void shouldTakeTheProvidersFromTheCatalogAndLetTheLimitsReplaceItsOwn() {
+        KrouteConfig config = KrouteConfig.builder().catalog(RoutingPathTest.catalog())
+                .outputReserveTokens(OptionalLong.of(16)).maxCostUsd(OptionalDouble.of(0.5)).build();
+
+        assertThat(config.providers()).containsExactly("atlas", "boreal", "cirrus", "delta");
+        assertThat(config.catalog().rules().outputReserveTokens()).isEqualTo(16);
+        assertThat(config.catalog().rules().maxCostUsd()).isEqualTo(0.5);
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+        assertThat(KrouteConfig.builder().providers(List.of("a", "b")).build().catalog().names())
+                .containsExactly("a", "b");
+        assertThatThrownBy(() -> KrouteConfig.builder().maxCostUsd(OptionalDouble.of(0)).build())
+                .hasMessage("maxCostUsd: expected a finite amount > 0, found 0.0");
+        assertThatThrownBy(() -> KrouteConfig.builder().outputReserveTokens(OptionalLong.of(-1)).build())
+                .hasMessage("outputReserveTokens: expected a whole number >= 0, found -1");
     }
 
     @Test

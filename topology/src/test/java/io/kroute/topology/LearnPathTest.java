@@ -156,10 +156,10 @@ class LearnPathTest {
     }
 
     @Test
-    void shouldDeadLetterRewardNamingAnotherProviderThanTheDecision() {
+    void shouldDeadLetterRewardNamingAProviderNeitherChosenNorAFallback() {
         try (KrouteDriver k = new KrouteDriver(config().build(), TestWeights.file("v1"))) {
-            RoutingDecision d = decide(k, "p-1", "a poem in verse", T0);
-            String other = d.getProvider().equals("alpha") ? "beta" : "alpha";
+            decide(k, "p-1", "a poem in verse", T0);
+            String other = "gamma";
             k.sendReward("p-1", other, true, 100, 0, null, T0 + MINUTE);
 
             assertThat(KrouteDriver.header(k.readDeadLetters().get(0), DeadLetter.HEADER_ERROR_REASON))
@@ -295,7 +295,7 @@ class LearnPathTest {
                     KrouteStores.PENDING_DECISIONS).get("p-1");
             RoutingDecision d = k.readDecisions().get(0);
             assertThat(pending).isEqualTo(new PendingDecision("code", d.getProvider(), d.getPropensity(), T0,
-                    T0 + 10 * MINUTE, 0, false));
+                    T0 + 10 * MINUTE, 0, false, d.getFallbacks(), 0));
             k.sendReward("p-1", d.getProvider(), true, 500, 0.002, 0.9, T0 + MINUTE);
             assertThat(arm(k, "code", d.getProvider()).getCount()).isEqualTo(1);
         }

@@ -41,6 +41,11 @@ public final class DemoRecord {
     private long foreign;
     private double cumulativeRegret;
     private double uniformRegret;
+    private final Map<String, Long> exclusions = new TreeMap<>();
+    private final Map<String, Map<String, Long>> byTenant = new TreeMap<>();
+    private long noEligible;
+    private long fallbackCalls;
+    private long fallbackSuccesses;
 
     DemoRecord(Scenario scenario) {
         this.scenario = scenario;
@@ -57,7 +62,11 @@ public final class DemoRecord {
         return providerIndex.getOrDefault(provider, -1);
     }
 
-    /** Records a decision; returns its index in the run (the scenario's clock). */
+    /**
+     * Records a decision; returns its index in the run (the scenario's clock). Its regret is measured against the
+     * best of the providers the routing rules let it choose from (the decision's candidates), and so is the
+     * uniform baseline.
+     */
     synchronized long decided(RoutingDecision decision, int trueClass, int provider, long second, World world) {
         if (!seen.add(decision.getPromptId())) {
             duplicates++;
@@ -65,12 +74,21 @@ public final class DemoRecord {
         long t = decisions++;
         int providers = scenario.providers().size();
         double best = Double.NEGATIVE_INFINITY;
-        double mean = 0;
+        double sum = 0;
+        int candidates = 0;
         for (int q = 0; q < providers; q++) {
+            if (!candidate(decision, scenario.providers().get(q).name())) {
+                continue;
+            }
             double expected = world.expectedReward(trueClass, q, t);
             best = Math.max(best, expected);
-            mean += expected / providers;
+            sum += expected;
+            candidates++;
         }
+        double mean = sum / Math.max(1, candidates);
+        decision.getExclusions().forEach(e -> exclusions.merge(e.getProvider() + " " + e.getRule(), 1L, Long::sum));
+        byTenant.computeIfAbsent(decision.getTenant(), k -> new TreeMap<>()).merge(decision.getProvider(), 1L,
+                Long::sum);
         cumulativeRegret += best - world.expectedReward(trueClass, provider, t);
         uniformRegret += best - mean;
         if (t % 10 == 0) {
@@ -93,11 +111,31 @@ public final class DemoRecord {
         return t;
     }
 
-    synchronized void quarantined(String promptId) {
+    /** Whether the routing rules let {@code decision} choose {@code provider} (a decision without arms: all). */
+    private static boolean candidate(RoutingDecision decision, String provider) {
+        return decision.getArms().isEmpty()
+                || decision.getArms().stream().anyMatch(arm -> arm.getProvider().equals(provider));
+    }
+
+    synchronized void quarantined(String promptId, boolean noEligibleProvider) {
         if (!seen.add(promptId)) {
             duplicates++;
         }
         quarantined++;
+        if (noEligibleProvider) {
+            noEligible++;
+        }
+    }
+
+    synchronized void fallbackCalled(boolean success) {
+        fallbackCalls++;
+        if (success) {
+            fallbackSuccesses++;
+        }
+    }
+
+    public synchronized RoutingTally routing() {
+        return new RoutingTally(exclusions, byTenant, noEligible, fallbackCalls, fallbackSuccesses);
     }
 
     synchronized void deadLettered(String promptId) {

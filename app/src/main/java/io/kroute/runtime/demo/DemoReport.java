@@ -64,12 +64,18 @@ public final class DemoReport {
             html.append("<div class=\"chart\">").append(allocationChart(label, bySecond, bin, lastSecond,
                     record.changeSeconds(), scenario.providers().size())).append("</div>\n");
         }
-        html.append("</div>\n<h2>Cumulative regret against the scenario's best provider</h2>\n")
+        html.append("</div>\n<h2>Routing rules at work</h2>\n<p>The demo's provider catalog gives edge a 256-token "
+                + "window (64 of them reserved for the answer), keeps the tenant demo-eu on the EU-hosted providers "
+                + "(mistral, edge) and keeps summaries away from mistral; each decision names the providers the rules "
+                + "excluded and, best first, the eligible ones to fall back to. A worker whose call fails calls the "
+                + "first fallback and reports both outcomes.</p>\n<pre>");
+        summary.routing().lines().forEach(line -> html.append(escape(line.strip())).append('\n'));
+        html.append("</pre>\n<h2>Cumulative regret against the best eligible provider</h2>\n")
                 .append("<div class=\"chart\" style=\"display:inline-block\">")
                 .append(regretChart(record.regretPoints(), record.changeSeconds().keySet())).append("</div>\n")
-                .append("<p>Regret of a decision: the expected reward of the best provider for the prompt's class at "
-                        + "that moment minus the expected reward of the provider chosen. Grey: uniform random "
-                        + "routing.</p>\n</body></html>\n");
+                .append("<p>Regret of a decision: the expected reward of the best provider the rules allowed for the "
+                        + "prompt, for its class at that moment, minus the expected reward of the provider chosen. "
+                        + "Grey: uniform random routing among the same providers.</p>\n</body></html>\n");
         return html.toString();
     }
 

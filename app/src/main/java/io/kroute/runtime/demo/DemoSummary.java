@@ -15,12 +15,13 @@ import java.util.Map;
  * @param outageProvider the provider of the scenario's first change, or null
  * @param shareBefore its share of decisions in the classes it served best, before the change
  * @param shareAfter the same once the bandits had time to notice (from 200 decisions after the change)
+ * @param routing the routing rules at work
  */
 public record DemoSummary(String scenario, String policy, double seconds, double rate, long seed,
         long promptsSent, long decisions, long quarantined, long deadLetters, long duplicateOutcomes,
         long rewardsSent, long rewardsFolded, long defaultRewards, Map<String, Long> rewardsUnmatched,
         double cumulativeRegret, double uniformRegret, String outageProvider, long outageAt, double shareBefore,
-        double shareAfter) {
+        double shareAfter, RoutingTally routing) {
 
     public long unmatchedTotal() {
         return rewardsUnmatched.values().stream().mapToLong(Long::longValue).sum();
@@ -61,13 +62,14 @@ public record DemoSummary(String scenario, String policy, double seconds, double
             lines.add(String.format(Locale.ROOT, "  rewards sent %6d (folded and unmatched are on kroute's /metrics)",
                     rewardsSent));
         }
-        lines.add(String.format(Locale.ROOT, "  cumulative regret %.1f over %d decisions (uniform random routing: %.1f)",
-                cumulativeRegret, decisions, uniformRegret));
+        lines.add(String.format(Locale.ROOT, "  cumulative regret %.1f over %d decisions (uniform random routing: %.1f;"
+                + " both against the best eligible provider)", cumulativeRegret, decisions, uniformRegret));
         if (outageProvider != null) {
             lines.add(String.format(Locale.ROOT,
                     "  %s fails from decision %d: its share where it was best went from %s before to %s after",
                     outageProvider, outageAt, percent(shareBefore), percent(shareAfter)));
         }
+        lines.addAll(routing.lines());
         return lines;
     }
 

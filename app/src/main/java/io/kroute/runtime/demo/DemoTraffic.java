@@ -6,6 +6,7 @@ import io.kroute.inference.bandit.BetaSampler;
 import io.kroute.inference.bandit.sim.Scenario;
 import io.kroute.inference.bandit.sim.World;
 import io.kroute.schemas.PromptEvent;
+import io.kroute.schemas.QuarantineRecord;
 import io.kroute.schemas.RewardEvent;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.codec.AvroCodec;
@@ -47,14 +48,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoTraffic implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoTraffic.class);
+    private static final String NO_ELIGIBLE_PROVIDER = "no-eligible-provider";
     private static final String TENANT = "demo";
+    /** The tenant whose prompts the demo's catalog keeps on EU-hosted providers. */
+    static final String EU_TENANT = "demo-eu";
 
     /**
      * @param brokenShare share of prompts sent as bytes that are not a prompt event (they go to dead-letters)
      * @param oddShare share of prompts whose text is far from any training prompt (the anomaly filter's job)
+     * @param euShare share of prompts sent by the EU tenant
      */
     public record Settings(Duration duration, double rate, long seed, double brokenShare, double oddShare,
-            PromptFormat format) {
+            PromptFormat format, double euShare) {
         public Settings {
             if (duration.isNegative() || duration.isZero()) {
                 throw new IllegalArgumentException("duration: expected a positive duration, found " + duration);
@@ -80,6 +85,7 @@ public final class DemoTraffic implements AutoCloseable {
     private final AvroCodec<PromptEvent> promptCodec;
     private final AvroCodec<RoutingDecision> decisionCodec;
     private final AvroCodec<RewardEvent> rewardCodec;
+    private final AvroCodec<QuarantineRecord> quarantineCodec;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(daemon("kroute-demo-producer"));
     private final ScheduledExecutorService rewarder = Executors.newSingleThreadScheduledExecutor(daemon("kroute-demo-rewards"));
     private final Thread workers;
@@ -124,6 +130,7 @@ public final class DemoTraffic implements AutoCloseable {
         promptCodec = AvroCodec.forValues(PromptEvent.class, registry);
         decisionCodec = AvroCodec.forValues(RoutingDecision.class, registry);
         rewardCodec = AvroCodec.forValues(RewardEvent.class, registry);
+        quarantineCodec = AvroCodec.forValues(QuarantineRecord.class, registry);
         workers = new Thread(this::work, "kroute-demo-workers");
         workers.setDaemon(true);
     }
@@ -190,7 +197,8 @@ public final class DemoTraffic implements AutoCloseable {
                 text = oddText();
             }
             trueClass.put(id, c);
-            PromptEvent event = PromptEvent.newBuilder().setId(id).setTenant(TENANT).setText(text)
+            String tenant = promptRandom.nextDouble() < settings.euShare() ? EU_TENANT : TENANT;
+            PromptEvent event = PromptEvent.newBuilder().setId(id).setTenant(tenant).setText(text)
                     .setCreatedAt(Instant.now()).build();
             value = settings.format() == PromptFormat.JSON ? json(event) : promptCodec.encode(KrouteTopics.PROMPTS, event);
         }
@@ -266,7 +274,8 @@ public final class DemoTraffic implements AutoCloseable {
         }
         long second = elapsedMillis() / 1000;
         switch (record.topic()) {
-            case KrouteTopics.QUARANTINE -> ledger.quarantined(key);
+            case KrouteTopics.QUARANTINE -> ledger.quarantined(key, NO_ELIGIBLE_PROVIDER.equals(
+                    quarantineCodec.decode(KrouteTopics.QUARANTINE, record.value()).getCause()));
             case KrouteTopics.DEAD_LETTERS -> ledger.deadLettered(key);
             case KrouteTopics.DECISIONS -> dispatch(decisionCodec.decode(KrouteTopics.DECISIONS, record.value()), second);
             default -> {
@@ -274,7 +283,10 @@ public final class DemoTraffic implements AutoCloseable {
         }
     }
 
-    /** "Calls" the chosen provider and schedules the reward for when the call would have finished. */
+    /**
+     * "Calls" the chosen provider and schedules the reward for when the call would have finished; when the call
+     * fails, reports the failure and calls the decision's first fallback, as a dispatch worker does.
+     */
     private void dispatch(RoutingDecision decision, long second) {
         Integer c = trueClass.get(decision.getPromptId());
         int p = ledger.providerIndex(decision.getProvider());
@@ -283,17 +295,34 @@ public final class DemoTraffic implements AutoCloseable {
             return;
         }
         long t = ledger.decided(decision, c, p, second, world);
+        RewardEvent reward = call(decision.getPromptId(), c, p, t);
+        schedule(reward, reward.getLatencyMs());
+        if (!reward.getSuccess() && !decision.getFallbacks().isEmpty()) {
+            int fallback = ledger.providerIndex(decision.getFallbacks().get(0));
+            if (fallback >= 0) {
+                RewardEvent fallbackReward = call(decision.getPromptId(), c, fallback, t);
+                ledger.fallbackCalled(fallbackReward.getSuccess());
+                schedule(fallbackReward, reward.getLatencyMs() + fallbackReward.getLatencyMs());
+            }
+        }
+    }
+
+    /** The outcome of calling provider {@code p} for a prompt of class {@code c} at decision {@code t}. */
+    private RewardEvent call(String promptId, int c, int p, long t) {
         Scenario.Provider provider = scenario.providers().get(p);
         boolean success = outcomeRandom.nextDouble() < world.successProbability(c, p, t);
         double latency = provider.latencyMedianMs() * Math.exp(provider.latencySigma() * outcomeRandom.nextGaussian());
         double q = provider.quality();
         Double quality = !success ? null
                 : q == 0 || q == 1 ? q : BetaSampler.beta(q * 20, (1 - q) * 20, outcomeRandom);
-        RewardEvent reward = RewardEvent.newBuilder().setPromptId(decision.getPromptId())
-                .setProvider(decision.getProvider()).setSuccess(success).setLatencyMs(Math.round(latency))
-                .setCostUsd(provider.costPerCall()).setQualityScore(quality).setObservedAt(Instant.now()).build();
+        return RewardEvent.newBuilder().setPromptId(promptId).setProvider(provider.name()).setSuccess(success)
+                .setLatencyMs(Math.round(latency)).setCostUsd(provider.costPerCall()).setQualityScore(quality)
+                .setObservedAt(Instant.now()).build();
+    }
+
+    private void schedule(RewardEvent reward, long afterMs) {
         rewardsScheduled.incrementAndGet();
-        rewarder.schedule(() -> sendReward(reward), Math.round(latency), TimeUnit.MILLISECONDS);
+        rewarder.schedule(() -> sendReward(reward), afterMs, TimeUnit.MILLISECONDS);
     }
 
     private void sendReward(RewardEvent reward) {

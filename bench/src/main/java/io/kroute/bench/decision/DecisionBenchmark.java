@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.State;
  * features and score, provider choice with its propensity), and its stages on their own, so a profile reads as a
  * sum: {@code tokenize} (scan and lower-case), {@code vectorize} (plus vocabulary lookup and counts),
  * {@code classify} (plus scores and softmax), {@code analyze} (plus anomaly features and score), {@code choose}
- * (the provider choice alone, for a fixed class). Prompts cycle through the case's prompt file. Run with
+ * (the provider choice alone, for a fixed class). With {@code -p rules=all} the decision also applies the
+ * routing rules of {@link RoutingFixture} (eight providers) and chooses among the eligible ones. Prompts cycle
+ * through the case's prompt file. Run with
  * {@code -prof gc} for the bytes allocated per operation.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -33,6 +35,10 @@ public class DecisionBenchmark {
     @Param("thompson")
     public String policy;
 
+    /** Routing rules: none (3 providers), all (8 providers, every rule), all-counting (also every family counted). */
+    @Param("none")
+    public String rules;
+
     private DecisionFixture fixture;
     private String[] texts;
     private int next;
@@ -45,7 +51,7 @@ public class DecisionBenchmark {
 
     @Setup
     public void setUp() {
-        fixture = new DecisionFixture(BenchCase.of(model), policy);
+        fixture = new DecisionFixture(BenchCase.of(model), policy, rules);
         texts = fixture.texts;
         firstLabel = fixture.file.classifier().classes().get(0);
         firstClassification = fixture.model.analyzer().analyze(texts[0]).classification();

@@ -9,12 +9,15 @@ import io.kroute.inference.anomaly.PromptFeature;
 import io.kroute.inference.anomaly.RunningStats;
 import io.kroute.inference.bandit.BanditPriors;
 import io.kroute.inference.classify.TextClassifier;
+import io.kroute.inference.routing.ProviderCatalog;
 import io.kroute.inference.weights.WeightFile;
 import io.kroute.schemas.ArmState;
+import io.kroute.schemas.ProviderExclusion;
 import io.kroute.topology.KrouteConfig;
 import io.kroute.topology.arms.ArmBoard;
 import io.kroute.topology.decide.DecideFactory;
 import io.kroute.topology.decide.ProviderChooser;
+import io.kroute.topology.decide.ProviderRules;
 import io.kroute.topology.weights.ActiveModel;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,16 +37,31 @@ public final class DecisionFixture {
     final ProviderChooser chooser;
     final String[] texts;
     final boolean fittedAnomalyBaselines;
+    /** The routing rules of this task; null when the benchmark runs without a catalog ({@code rules=none}). */
+    final ProviderRules rules;
 
     DecisionFixture(BenchCase benchCase, String policy) {
+        this(benchCase, policy, "none");
+    }
+
+    /** @param rulesMode {@code none} (three providers, no rules) or a {@link RoutingFixture} mode */
+    DecisionFixture(BenchCase benchCase, String policy, String rulesMode) {
         file = BenchmarkInputs.weights(benchCase.weights);
         texts = BenchmarkInputs.prompts(benchCase.prompts);
         fittedAnomalyBaselines = file.anomaly().isEmpty();
         AnomalyModel anomaly = file.anomaly().orElseGet(() -> fitBaselines(file.classifier(), texts));
         BanditPriors priors = file.section("bandit").map(BanditPriors::fromJson).orElse(BanditPriors.none());
         model = new ActiveModel(file, new PromptAnalyzer(file.classifier(), anomaly), priors, "bench");
-        KrouteConfig config = KrouteConfig.builder().policy(policy).build();
-        chooser = DecideFactory.of(config, learntArms(file.classifier().classes(), config)).chooser(config.seed());
+        KrouteConfig.Builder builder = KrouteConfig.builder().policy(policy);
+        ProviderCatalog catalog = rulesMode.equals("none") ? null
+                : RoutingFixture.catalog(rulesMode, file.classifier().classes().get(0));
+        if (catalog != null) {
+            builder.catalog(catalog);
+        }
+        KrouteConfig config = builder.build();
+        DecideFactory decide = DecideFactory.of(config, learntArms(file.classifier().classes(), config));
+        chooser = decide.chooser(config.seed());
+        rules = catalog == null ? null : decide.rules();
     }
 
     /**
@@ -72,7 +90,21 @@ public final class DecisionFixture {
         if (analysis.anomaly().flagged()) {
             return analysis;
         }
-        return chooser.choose(analysis.classification().label(), model);
+        String label = analysis.classification().label();
+        if (rules == null) {
+            return chooser.choose(label, model);
+        }
+        // As the decide processor routes: the eligible providers, then a choice among them with its exclusions.
+        long eligible = rules.eligible(label, RoutingFixture.TENANT, text);
+        if (eligible == 0) {
+            return rules.quarantineExclusions(label, RoutingFixture.TENANT);
+        }
+        return new RoutedChoice(chooser.choose(label, model, eligible),
+                rules.decisionExclusions(label, RoutingFixture.TENANT, eligible));
+    }
+
+    /** What a decision record is made of when the rules are on: the choice and the exclusions it names. */
+    record RoutedChoice(ProviderChooser.Chosen chosen, List<ProviderExclusion> exclusions) {
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kroute.schemas.ArmState;
 import io.kroute.schemas.PromptEvent;
+import io.kroute.schemas.QuarantineRecord;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.schemas.SampleRecords;
 import io.kroute.schemas.registry.CompatibilityLevel;
@@ -129,12 +130,61 @@ class SchemaEvolutionTest {
     @Test
     void shouldKeepEveryPreviousVersionFullyCompatibleWithTheCurrentOne() throws IOException {
         Map<String, Schema> schemas = Map.of("PromptEvent", PromptEvent.getClassSchema(),
-                "RoutingDecision", RoutingDecision.getClassSchema(), "ArmState", ArmState.getClassSchema());
-        for (String name : List.of("PromptEvent", "RoutingDecision", "ArmState")) {
+                "RoutingDecision", RoutingDecision.getClassSchema(), "ArmState", ArmState.getClassSchema(),
+                "QuarantineRecord", QuarantineRecord.getClassSchema());
+        for (String name : List.of("PromptEvent", "RoutingDecision", "ArmState", "QuarantineRecord")) {
             Schema current = JavaStringProperties.strip(schemas.get(name));
             assertThat(CompatibilityLevel.FULL.incompatibilities(current, List.of(previous(name))))
                     .as(name).isEmpty();
         }
+        assertThat(CompatibilityLevel.FULL.incompatibilities(JavaStringProperties.strip(
+                RoutingDecision.getClassSchema()), List.of(previous("RoutingDecision", 2)))).isEmpty();
+    }
+
+    @Test
+    void shouldReadADecisionWrittenBeforeFallbacksWithNoFallbacksAndNoExclusions() throws IOException {
+        Schema v2 = previous("RoutingDecision", 2);
+        int id = registry.register("decisions-value", v2);
+        GenericRecord old = new GenericData.Record(v2);
+        RoutingDecision sample = SampleRecords.decision();
+        for (Schema.Field field : v2.getFields()) {
+            Object value = sample.get(field.name());
+            old.put(field.name(), value instanceof java.time.Instant t ? t.toEpochMilli() : value);
+        }
+        old.put("arms", List.of());
+
+        RoutingDecision decoded = AvroCodec.forValues(RoutingDecision.class, registry)
+                .decode("decisions", AvroCodecTest.frame(id, old));
+
+        assertThat(decoded.getProvider()).isEqualTo("provider-b");
+        assertThat(decoded.getFallbacks()).isEmpty();
+        assertThat(decoded.getExclusions()).isEmpty();
+    }
+
+    @Test
+    void shouldReadAQuarantineRecordWrittenBeforeRoutingRulesAsAnAnomaly() throws IOException {
+        Schema v1 = previous("QuarantineRecord");
+        int id = registry.register("quarantine-value", v1);
+        GenericRecord prompt = new GenericData.Record(v1.getField("prompt").schema());
+        prompt.put("id", "p-old");
+        prompt.put("tenant", "acme");
+        prompt.put("text", "held before routing rules existed");
+        prompt.put("createdAt", 1L);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("prompt", prompt);
+        old.put("reason", "length_chars z=7.31 exceeds threshold 4.0");
+        old.put("anomalyScore", 7.31);
+        old.put("threshold", 4.0);
+        old.put("features", List.of());
+        old.put("baseline", "shipped");
+        old.put("quarantinedAt", 2L);
+
+        QuarantineRecord decoded = AvroCodec.forValues(QuarantineRecord.class, registry)
+                .decode("quarantine", AvroCodecTest.frame(id, old));
+
+        assertThat(decoded.getAnomalyScore()).isEqualTo(7.31);
+        assertThat(decoded.getCause()).isEqualTo("anomaly");
+        assertThat(decoded.getExclusions()).isEmpty();
     }
 
     @Test
@@ -155,7 +205,12 @@ class SchemaEvolutionTest {
     }
 
     static Schema previous(String name) throws IOException {
-        try (InputStream in = SchemaEvolutionTest.class.getResourceAsStream("/evolution/" + name + "-v1.avsc")) {
+        return previous(name, 1);
+    }
+
+    static Schema previous(String name, int version) throws IOException {
+        try (InputStream in = SchemaEvolutionTest.class.getResourceAsStream(
+                "/evolution/" + name + "-v" + version + ".avsc")) {
             return new Schema.Parser().parse(in);
         }
     }

@@ -2,6 +2,8 @@ package io.kroute.topology.decide;
 
 import io.kroute.inference.anomaly.AdaptiveBaseline;
 import io.kroute.inference.bandit.PolicyCatalog;
+import io.kroute.inference.routing.Eligibility;
+import io.kroute.inference.routing.TokenEstimator;
 import io.kroute.schemas.PromptEvent;
 import io.kroute.schemas.codec.AvroCodec;
 import io.kroute.topology.KrouteConfig;
@@ -28,12 +30,19 @@ public final class DecideFactory {
     private final KrouteConfig config;
     private final PolicyCatalog.Spec policy;
     private final ArmBoard board;
+    private final Eligibility eligibility;
+    private final TokenEstimator tokens;
 
-    /** @param policy the bandit policy the configuration names, created once for the whole topology */
+    /**
+     * @param policy the bandit policy the configuration names, created once for the whole topology
+     */
     public DecideFactory(KrouteConfig config, PolicyCatalog.Spec policy, ArmBoard board) {
         this.config = Objects.requireNonNull(config, "config");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.board = Objects.requireNonNull(board, "board");
+        // Shared by every task: the compiled rules are immutable, the encodings thread-safe (and slow to load).
+        this.eligibility = new Eligibility(config.catalog());
+        this.tokens = new TokenEstimator(config.catalog().families());
     }
 
     /** A factory with the policy the configuration names. */
@@ -45,6 +54,11 @@ public final class DecideFactory {
     public ProviderChooser chooser(long seed) {
         return new ProviderChooser(policy.policy(), policy.config(), config.providers(), config.minClassEvidence(),
                 board, new SplittableRandom(seed));
+    }
+
+    /** The routing rules as one task applies them (each task keeps its own per-prompt token counts). */
+    public ProviderRules rules() {
+        return new ProviderRules(eligibility, tokens);
     }
 
     /**
@@ -87,7 +101,7 @@ public final class DecideFactory {
         PromptScreen screen = new PromptScreen(config.anomalyEnabled(), config.maxPromptChars(), tenantStore,
                 config.tenantMinPrompts(), config.tenantHalfLife().toMillis());
         return new DecideProcessor(new PromptDecoder(config.promptFormat(), promptCodec), weights, screen,
-                this::taskChooser, counters, windows);
+                this::taskChooser, counters, windows, rules());
     }
 
     private ProviderChooser taskChooser(ProcessorContext<?, ?> context) {

@@ -1,6 +1,7 @@
 package io.kroute.topology.decide;
 
 import io.kroute.schemas.PromptEvent;
+import io.kroute.schemas.ProviderExclusion;
 import io.kroute.schemas.codec.DecodingException;
 import io.kroute.topology.DeadLetter;
 import io.kroute.topology.Reason;
@@ -10,6 +11,7 @@ import io.kroute.topology.pending.PendingWindows;
 import io.kroute.topology.pending.PromptHome;
 import io.kroute.topology.weights.ActiveModel;
 import io.kroute.topology.weights.ActiveWeights;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -19,7 +21,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
  * The decide path for one prompts record: decode, classify and screen with the active model, then either hold
- * the prompt (quarantine) or choose its provider (decision). Every record yields exactly one output, forwarded to
+ * the prompt (quarantine) or choose its provider among those the routing rules leave (decision; none left:
+ * quarantine). Every record yields exactly one output, forwarded to
  * the sink of its topic by name: a {@code RoutingDecision} to {@link #DECISIONS}, a {@code QuarantineRecord} to
  * {@link #QUARANTINE}, and a record that cannot be decoded, as received, to {@link #DEAD_LETTERS}; the stream goes
  * on. With {@link PendingWindows}, each decision also opens its reward window, in the same transaction as the
@@ -45,6 +48,7 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
     private final Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory;
     private final KrouteCounters counters;
     private final PendingWindows windows;
+    private final ProviderRules rules;
     private ProcessorContext<Object, Object> context;
     private ProviderChooser chooser;
     private PromptHome home;
@@ -54,10 +58,12 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
      *
      * @param chooserFactory the provider chooser of the task whose context it is given
      * @param windows where each decision opens its reward window; null to open none (decide only)
+     * @param rules the routing rules as this task applies them
      */
     DecideProcessor(PromptDecoder decoder, ActiveWeights weights, PromptScreen screen,
             Function<ProcessorContext<?, ?>, ProviderChooser> chooserFactory, KrouteCounters counters,
-            PendingWindows windows) {
+            PendingWindows windows, ProviderRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.decoder = Objects.requireNonNull(decoder, "decoder");
         this.weights = Objects.requireNonNull(weights, "weights");
         this.screen = Objects.requireNonNull(screen, "screen");
@@ -110,15 +116,31 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
                 screening, model, context.currentSystemTimeMs()), record.timestamp(), record.headers()), QUARANTINE);
     }
 
+    /**
+     * Routes a prompt the screen let through: to a provider chosen among those the routing rules leave, or, when
+     * they leave none, to quarantine with every provider's exclusion.
+     */
     private void route(Record<byte[], byte[]> record, PromptEvent event, Screening screening, ActiveModel model) {
         String label = screening.classification().label();
-        ProviderChooser.Chosen chosen = chooser.choose(label, model);
+        long eligible = rules.eligible(label, event.getTenant(), event.getText());
+        if (eligible == 0) {
+            counters.noEligibleProvider(label);
+            context.forward(new Record<>(event.getId(), DecisionRecords.noEligibleProvider(event, screening, model,
+                    rules.quarantineExclusions(label, event.getTenant()), context.currentSystemTimeMs()),
+                    record.timestamp(), record.headers()), QUARANTINE);
+            return;
+        }
+        ProviderChooser.Chosen chosen = chooser.choose(label, model, eligible);
+        List<ProviderExclusion> excluded = rules.decisionExclusions(label, event.getTenant(), eligible);
+        for (ProviderExclusion exclusion : excluded) {
+            counters.providerExcluded(exclusion.getProvider(), exclusion.getRule());
+        }
         if (windows != null) {
             openWindow(event.getId(), label, chosen, record.timestamp());
         }
         counters.decision(label, chosen.choice().arm());
         context.forward(new Record<>(event.getId(), DecisionRecords.decision(event, screening, model, chosen,
-                context.currentSystemTimeMs()), record.timestamp(), record.headers()), DECISIONS);
+                excluded, context.currentSystemTimeMs()), record.timestamp(), record.headers()), DECISIONS);
     }
 
     /**
@@ -127,10 +149,11 @@ public final class DecideProcessor implements Processor<byte[], byte[], Object, 
      */
     private void openWindow(String promptId, String label, ProviderChooser.Chosen chosen, long time) {
         if (home.isHere(promptId)) {
-            windows.open(promptId, label, chosen.choice().arm(), chosen.choice().propensity(), time);
+            windows.open(promptId, label, chosen.choice().arm(), chosen.choice().propensity(), chosen.fallbacks(),
+                    time);
         } else {
             PendingDecision window = new PendingDecision(label, chosen.choice().arm(), chosen.choice().propensity(),
-                    time, time + windows.windowMs(), 0, false);
+                    time, time + windows.windowMs(), 0, false, chosen.fallbacks(), 0);
             context.forward(new Record<>(promptId, window, time), WINDOWS_ELSEWHERE);
         }
     }

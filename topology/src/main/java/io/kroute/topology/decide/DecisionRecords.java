@@ -12,6 +12,7 @@ import io.kroute.inference.classify.Classification;
 import io.kroute.schemas.ArmScore;
 import io.kroute.schemas.FeatureScore;
 import io.kroute.schemas.PromptEvent;
+import io.kroute.schemas.ProviderExclusion;
 import io.kroute.schemas.QuarantineRecord;
 import io.kroute.schemas.RoutingDecision;
 import io.kroute.topology.Reason;
@@ -33,9 +34,13 @@ public final class DecisionRecords {
     private DecisionRecords() {
     }
 
-    /** The decision for a prompt routed to {@code chosen}, made at wall-clock time {@code now}. */
+    /**
+     * The decision for a prompt routed to {@code chosen}, made at wall-clock time {@code now}.
+     *
+     * @param excluded the providers the routing rules excluded, with their rules
+     */
     public static RoutingDecision decision(PromptEvent event, Screening screening, ActiveModel model,
-            ProviderChooser.Chosen chosen, long now) {
+            ProviderChooser.Chosen chosen, List<ProviderExclusion> excluded, long now) {
         Classification classification = screening.classification();
         List<String> classes = model.weights().classifier().classes();
         Map<String, Double> probabilities = new LinkedHashMap<>();
@@ -54,6 +59,8 @@ public final class DecisionRecords {
                 .setPolicy(chosen.choice().policy())
                 .setExplored(chosen.explored())
                 .setArms(chosen.arms())
+                .setFallbacks(chosen.fallbacks())
+                .setExclusions(excluded)
                 .setModelName(model.modelName())
                 .setWeightsVersion(model.modelVersion())
                 .setPromptCreatedAt(event.getCreatedAt())
@@ -74,6 +81,7 @@ public final class DecisionRecords {
         return QuarantineRecord.newBuilder()
                 .setPrompt(event)
                 .setReason(detail)
+                .setCause(reason.key())
                 .setAnomalyScore(screening.anomalyScore())
                 .setThreshold(screening.threshold())
                 .setFeatures(screening.features())
@@ -82,6 +90,23 @@ public final class DecisionRecords {
                 .setWeightsVersion(model.modelVersion())
                 .setQuarantinedAt(Instant.ofEpochMilli(now))
                 .build();
+    }
+
+    /**
+     * The record of a prompt held as {@link Reason#NO_ELIGIBLE_PROVIDER}: every provider with the rule that excluded
+     * it; its anomaly fields hold the prompt's (unflagged) score and threshold, and no features.
+     */
+    public static QuarantineRecord noEligibleProvider(PromptEvent event, Screening screening, ActiveModel model,
+            List<ProviderExclusion> exclusions, long now) {
+        StringBuilder detail = new StringBuilder(Reason.NO_ELIGIBLE_PROVIDER.key()).append(':');
+        for (ProviderExclusion e : exclusions) {
+            detail.append(' ').append(e.getProvider()).append(" (").append(e.getRule()).append(')');
+        }
+        QuarantineRecord record = quarantine(event, Reason.NO_ELIGIBLE_PROVIDER, detail.toString(), screening, model,
+                now);
+        record.setFeatures(List.of());
+        record.setExclusions(exclusions);
+        return record;
     }
 
     /** The detail of a prompt held as {@link Reason#ANOMALY}: its most anomalous feature against the threshold. */

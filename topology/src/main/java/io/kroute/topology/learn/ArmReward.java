@@ -18,10 +18,19 @@ import org.apache.kafka.common.serialization.Serializer;
  * @param reward in [0, 1]
  * @param time event time the reward counts at (for discounting)
  * @param defaulted whether it is the configured default for a decision that got no reward in time
+ * @param fallback whether it answers a call to one of the decision's fallbacks rather than its chosen provider
  */
-public record ArmReward(String label, String provider, double reward, long time, boolean defaulted) {
+public record ArmReward(String label, String provider, double reward, long time, boolean defaulted,
+        boolean fallback) {
 
-    private static final byte FORMAT = 1;
+    /** Format 1 followed by the fallback flag. */
+    private static final byte FORMAT = 2;
+    private static final byte FORMAT_WITHOUT_FALLBACK = 1;
+
+    /** A reward for the decision's chosen provider. */
+    public ArmReward(String label, String provider, double reward, long time, boolean defaulted) {
+        this(label, provider, reward, time, defaulted, false);
+    }
 
     /** The key of the arm this reward is for: {@code class|provider}. */
     public String armKey() {
@@ -41,6 +50,7 @@ public record ArmReward(String label, String provider, double reward, long time,
                 out.writeDouble(r.reward);
                 out.writeLong(r.time);
                 out.writeBoolean(r.defaulted);
+                out.writeBoolean(r.fallback);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -52,10 +62,12 @@ public record ArmReward(String label, String provider, double reward, long time,
             }
             try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(data))) {
                 byte format = in.readByte();
-                if (format != FORMAT) {
-                    throw new IllegalStateException("arm reward: expected format " + FORMAT + ", found " + format);
+                if (format != FORMAT && format != FORMAT_WITHOUT_FALLBACK) {
+                    throw new IllegalStateException("arm reward: expected format " + FORMAT + " or "
+                            + FORMAT_WITHOUT_FALLBACK + ", found " + format);
                 }
-                return new ArmReward(in.readUTF(), in.readUTF(), in.readDouble(), in.readLong(), in.readBoolean());
+                return new ArmReward(in.readUTF(), in.readUTF(), in.readDouble(), in.readLong(), in.readBoolean(),
+                        format == FORMAT && in.readBoolean());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -25,7 +25,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Joins each reward with the decision it answers. The decide processor opens a window of {@code rewardWindow} in
  * event time for every decision ({@link PendingWindows}); a reward inside it is turned into a reward in [0, 1]
- * for the arm the decision pulled, and for the same provider's global arm. When a window closes with no reward,
+ * for the arm the decision pulled, and for the same provider's global arm; a reward for one of the decision's
+ * fallback providers (the worker tried it after the chosen one failed) is credited the same way to that
+ * provider's arms, marked as a fallback. When a window closes with no reward for the chosen provider,
  * the default reward (if configured) is folded in instead. Rewards that answer no known decision, come after the
  * window, name another provider than the decision, or carry invalid values go to {@code dead-letters} with the
  * reason. Prompts and rewards are both keyed by prompt id, so a decision's window and its rewards meet in the
@@ -94,12 +96,18 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Obje
                     + " (decision time + " + windowMs + " ms), found it at " + record.timestamp());
             return;
         }
-        if (!decision.provider().equals(reward.getProvider())) {
+        boolean primary = decision.provider().equals(reward.getProvider());
+        int fallback = primary ? -1 : decision.fallbackIndex(reward.getProvider());
+        if (!primary && fallback < 0) {
             reject(record, Reason.PROVIDER_MISMATCH, "expected a reward for provider '" + decision.provider()
-                    + "' chosen for prompt '" + promptId + "', found one for '" + reward.getProvider() + "'");
+                    + "' chosen for prompt '" + promptId + "'" + (decision.fallbacks().isEmpty() ? ""
+                            : " or one of its fallbacks " + decision.fallbacks()) + ", found one for '"
+                    + reward.getProvider() + "'");
             return;
         }
-        if (decision.rewards() > 0 && duplicates == DuplicateRewards.FIRST) {
+        // `first` applies per provider: the chosen one and each fallback may each be rewarded once.
+        boolean repeat = primary ? decision.rewards() > 0 : decision.fallbackRewarded(fallback);
+        if (repeat && duplicates == DuplicateRewards.FIRST) {
             counters.rewardDuplicate();
             return;
         }
@@ -112,24 +120,31 @@ public final class RewardJoinProcessor implements Processor<byte[], byte[], Obje
             reject(record, Reason.INVALID_REWARD, "reward for prompt '" + promptId + "': " + e.getMessage());
             return;
         }
-        windows.update(promptId, decision.withReward());
-        emit(decision, value, record.timestamp(), false, promptId);
+        if (primary) {
+            windows.update(promptId, decision.withReward());
+            emit(decision, decision.provider(), value, record.timestamp(), false, false, promptId);
+        } else {
+            windows.update(promptId, decision.withFallbackReward(fallback));
+            emit(decision, reward.getProvider(), value, record.timestamp(), false, true, promptId);
+            counters.fallbackRewardFolded(decision.label(), reward.getProvider());
+        }
     }
 
     private void closeWindows(long streamTime) {
         windows.closeDue(streamTime, (promptId, decision, deadline) -> {
             if (decision.rewards() == 0 && defaultReward.isPresent()) {
-                emit(decision, defaultReward.getAsDouble(), deadline, true, promptId);
+                emit(decision, decision.provider(), defaultReward.getAsDouble(), deadline, true, false, promptId);
             }
         });
     }
 
-    private void emit(PendingDecision decision, double value, long time, boolean defaulted, String promptId) {
-        ArmReward own = new ArmReward(decision.label(), decision.provider(), value, time, defaulted);
-        ArmReward global = new ArmReward(ContextualBandit.GLOBAL, decision.provider(), value, time, defaulted);
+    private void emit(PendingDecision decision, String provider, double value, long time, boolean defaulted,
+            boolean fallback, String promptId) {
+        ArmReward own = new ArmReward(decision.label(), provider, value, time, defaulted, fallback);
+        ArmReward global = new ArmReward(ContextualBandit.GLOBAL, provider, value, time, defaulted, fallback);
         context.forward(new Record<>(promptId, own, time), ARM_REWARDS);
         context.forward(new Record<>(promptId, global, time), ARM_REWARDS);
-        counters.rewardFolded(decision.label(), decision.provider(), defaulted);
+        counters.rewardFolded(decision.label(), provider, defaulted);
     }
 
     private void reject(Record<byte[], byte[]> record, Reason reason, String message) {

@@ -31,6 +31,21 @@ public final class InMemoryKrouteCounters implements KrouteCounters {
     }
 
     @Override
+    public void noEligibleProvider(String label) {
+        increment("no-eligible-provider{label=" + label + "}");
+    }
+
+    @Override
+    public void providerExcluded(String provider, String rule) {
+        increment("providers-excluded{provider=" + provider + ",rule=" + rule + "}");
+    }
+
+    @Override
+    public void fallbackRewardFolded(String label, String provider) {
+        increment("fallback-rewards-folded{label=" + label + ",provider=" + provider + "}");
+    }
+
+    @Override
     public void deadLetter(String sourceTopic, String reason) {
         increment("dead-letters{topic=" + sourceTopic + ",reason=" + reason + "}");
     }

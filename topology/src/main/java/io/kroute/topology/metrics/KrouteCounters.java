@@ -13,11 +13,20 @@ public interface KrouteCounters {
     /** A prompt was held by the anomaly filter. */
     void quarantined(String label);
 
+    /** A prompt was held because the routing rules let no provider serve it. */
+    void noEligibleProvider(String label);
+
+    /** A routed prompt could not go to {@code provider}, by the first rule that excluded it. */
+    void providerExcluded(String provider, String rule);
+
     /** A record went to {@code dead-letters}; {@code reason} is a short stable category. */
     void deadLetter(String sourceTopic, String reason);
 
     /** A reward was folded into an arm; {@code defaulted} when it is the default reward for a silent decision. */
     void rewardFolded(String label, String provider, boolean defaulted);
+
+    /** A reward for a provider in a decision's fallback list was folded into that provider's arm. */
+    void fallbackRewardFolded(String label, String provider);
 
     /** A reward matched no decision (none known, or already expired), by category: unmatched, late, ... */
     void rewardRejected(String reason);

@@ -28,6 +28,7 @@ public final class OpenWindowProcessor implements Processor<String, PendingDecis
         if (record.key() == null || window == null) {
             return;
         }
-        windows.open(record.key(), window.label(), window.provider(), window.propensity(), window.decidedAt());
+        windows.open(record.key(), window.label(), window.provider(), window.propensity(), window.fallbacks(),
+                window.decidedAt());
     }
 }

@@ -72,11 +72,18 @@ public final class PendingWindows {
      * the first decision.
      */
     public void open(String promptId, String label, String provider, double propensity, long decidedAt) {
+        open(promptId, label, provider, propensity, List.of(), decidedAt);
+    }
+
+    /** Opens a window whose rewards may also come from the decision's {@code fallbacks}. */
+    public void open(String promptId, String label, String provider, double propensity, List<String> fallbacks,
+            long decidedAt) {
         if (pending.get(promptId) != null) {
             return;
         }
         long deadline = decidedAt + windowMs;
-        pending.put(promptId, new PendingDecision(label, provider, propensity, decidedAt, deadline, 0, false));
+        pending.put(promptId, new PendingDecision(label, provider, propensity, decidedAt, deadline, 0, false,
+                fallbacks, 0));
         deadlines.put(deadlineKey(deadline, promptId), NO_VALUE);
     }
 

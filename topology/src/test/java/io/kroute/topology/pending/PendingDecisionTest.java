@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,32 @@ class PendingDecisionTest {
         byte[] bytes = serde.serializer().serialize("t", decision);
 
         assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(decision);
+    }
+
+    @Test
+    void shouldRoundTripFallbacksAndWhichOfThemWereRewarded() {
+        PendingDecision decision = new PendingDecision("code", "atlas", 0.7, 10, 20, 1, false,
+                List.of("boreal", "cirrus \u00e9"), 0).withFallbackReward(1);
+
+        PendingDecision back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", decision));
+
+        assertThat(back).isEqualTo(decision);
+        assertThat(back.fallbackIndex("cirrus \u00e9")).isEqualTo(1);
+        assertThat(back.fallbackRewarded(1)).isTrue();
+        assertThat(back.fallbackRewarded(0)).isFalse();
+        assertThat(back.fallbackIndex("atlas")).isEqualTo(-1);
+    }
+
+    @Test
+    void shouldReadEntriesWrittenBeforeFallbacksWithNone() {
+        byte[] label = "code".getBytes(StandardCharsets.UTF_8);
+        byte[] provider = "atlas".getBytes(StandardCharsets.UTF_8);
+        ByteBuffer format2 = ByteBuffer.allocate(1 + 2 + label.length + 2 + provider.length + 8 + 8 + 8 + 4 + 1);
+        format2.put((byte) 2).putShort((short) label.length).put(label).putShort((short) provider.length)
+                .put(provider).putDouble(0.5).putLong(10).putLong(20).putInt(1).put((byte) 0);
+
+        assertThat(serde.deserializer().deserialize("t", format2.array()))
+                .isEqualTo(new PendingDecision("code", "atlas", 0.5, 10, 20, 1, false, List.of(), 0));
     }
 
     @Test
@@ -58,7 +87,7 @@ class PendingDecisionTest {
         unknown[0] = 9;
 
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", unknown))
-                .hasMessageContaining("expected format 2 or 1, found 9");
+                .hasMessageContaining("expected format 3, 2 or 1, found 9");
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", Arrays.copyOf(bytes, bytes.length - 3)))
                 .hasMessageContaining("ends early");
     }
