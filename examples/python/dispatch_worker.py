@@ -13,6 +13,7 @@ prompt id starts with --id-prefix (or after --timeout seconds).
 import argparse
 import time
 import uuid
+from datetime import datetime, timezone
 
 from confluent_kafka import Consumer, Producer
 
@@ -50,7 +51,7 @@ def main():
             continue
         outcome = call_provider(decision)
         reward = dict(outcome, promptId=decision['promptId'], provider=decision['provider'],
-                      observedAt=int(time.time() * 1000))
+                      observedAt=datetime.now(timezone.utc))
         producer.produce('rewards', key=decision['promptId'], value=encode(reward_id, reward_schema, reward))
         print(decision['promptId'], decision['label'], decision['provider'], '%.3f' % decision['propensity'])
         handled += 1

@@ -22,7 +22,8 @@ class ReadmeTestCommandTest {
         String packages = assignment(ciRun, "TEST_PACKAGES");
         String testCommand = assignment(ciRun, "TEST_COMMAND");
 
-        assertThat(packages).as("packages in .ci/run").contains("python3-sklearn").contains("kcat");
+        assertThat(packages).as("packages in .ci/run").contains("python3-sklearn").contains("kcat")
+                .contains("python3-confluent-kafka").contains("python3-avro");
         assertThat(ciRun).as(".ci/run installs the packages and runs the command")
                 .contains("apt-get update && apt-get install -y $TEST_PACKAGES")
                 .contains("\n$TEST_COMMAND\n");

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clients kroute did not write work against its embedded default: {@code kcat} produces JSON prompts and
- * reads decisions, and a Confluent-format consumer in Python's standard library decodes them through the
+ * reads decisions, and a Confluent-format consumer on Apache Avro's Python library decodes them through the
  * schema registry kroute serves.
  */
 class StandardClientsIT {
