@@ -57,8 +57,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions options;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "40s",
-            description = "How long prompts are sent (default: 40s; e.g. 90s, 5m).")
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "60s",
+            description = "How long prompts are sent (default: 60s; e.g. 90s, 5m).")
     String duration;
 
     @Option(names = "--rate", paramLabel = "PROMPTS_PER_SECOND", defaultValue = "50",
@@ -309,20 +309,35 @@ public final class DemoCommand implements Callable<Integer> {
         long outageAt = -1;
         double before = Double.NaN;
         double after = Double.NaN;
+        DemoSummary.Recovery recovery = null;
         if (!scenario.changes().isEmpty()) {
             Scenario.Change change = scenario.changes().get(0);
             outageProvider = change.provider();
             outageAt = change.at();
             int provider = ledger.providerIndex(outageProvider);
             World world = new World(scenario);
+            Scenario.Change recovered = recoveryOf(scenario, change);
+            long outageEnd = recovered == null ? Long.MAX_VALUE : recovered.at();
             before = ledger.shareWhereBest(provider, outageAt / 2, outageAt, world);
-            after = ledger.shareWhereBest(provider, outageAt + 200, Long.MAX_VALUE, world);
+            after = ledger.shareWhereBest(provider, outageAt + DemoSummary.Recovery.SETTLE, outageEnd, world);
+            if (recovered != null) {
+                recovery = new DemoSummary.Recovery(recovered.at(), ledger.shareWhereBest(provider,
+                        recovered.at() + DemoSummary.Recovery.SETTLE, Long.MAX_VALUE, world));
+            }
         }
         return new DemoSummary(scenario.name(), config.get(Setting.POLICY), traffic.settings().duration().toSeconds(),
                 traffic.settings().rate(), traffic.settings().seed(), traffic.promptsSent(), ledger.decisions(),
                 ledger.quarantinedCount(), ledger.deadLetterCount(), ledger.duplicates(), traffic.rewardsSent(), folded,
                 defaulted, unmatched, ledger.cumulativeRegret(), ledger.uniformRegret(), outageProvider, outageAt,
-                before, after, ledger.routing());
+                before, after, recovery, ledger.routing());
+    }
+
+    /** A later change of the outage's provider that raises it above its outage level, if the scenario has one. */
+    private static Scenario.Change recoveryOf(Scenario scenario, Scenario.Change outage) {
+        return scenario.changes().stream()
+                .filter(c -> c.provider().equals(outage.provider()) && c.at() > outage.at()
+                        && c.successProbability() > outage.successProbability())
+                .findFirst().orElse(null);
     }
 
     private static long sum(MeterRegistry meters, String name, String tag, String value) {

@@ -38,7 +38,9 @@ class DemoIT {
         }
         assertThat(scenario).contains("\"at\": 900");
         Path shortScenario = dir.resolve("outage-early.json");
-        Files.writeString(shortScenario, scenario.replace("\"at\": 900", "\"at\": 250"));
+        assertThat(scenario).contains("\"at\": 1300");
+        Files.writeString(shortScenario, scenario.replace("\"at\": 900", "\"at\": 250")
+                .replace("\"at\": 1300", "\"at\": 450"));
         Path report = dir.resolve("report.html");
 
         StringWriter out = new StringWriter();
@@ -58,6 +60,8 @@ class DemoIT {
                 + "(\\d+)% before to (\\d+)% after").matcher(summary);
         assertThat(shares.find()).as(summary).isTrue();
         assertThat(Integer.parseInt(shares.group(2))).isLessThan(Integer.parseInt(shares.group(1)));
+        assertThat(summary).containsPattern("anthropic recovers at decision 450: its share where it was best came "
+                + "back to \\d+%");
 
         // The demo's catalog at work: edge's small window and the EU tenant, whose prompts only go to EU providers.
         assertThat(summary).containsPattern("routing rules excluded \\(provider rule decisions\\): .*edge "

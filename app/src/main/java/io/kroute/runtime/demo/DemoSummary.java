@@ -14,14 +14,25 @@ import java.util.Map;
  * @param rewardsUnmatched by reason (no pending decision, late, duplicate, ...); empty when unknown
  * @param outageProvider the provider of the scenario's first change, or null
  * @param shareBefore its share of decisions in the classes it served best, before the change
- * @param shareAfter the same once the bandits had time to notice (from 200 decisions after the change)
+ * @param shareAfter the same once the bandits had time to notice (from 200 decisions after the change until its
+ *     recovery, if any)
+ * @param recovery when a later change of the same provider raises it again, how much of that traffic came back
  * @param routing the routing rules at work
  */
 public record DemoSummary(String scenario, String policy, double seconds, double rate, long seed,
         long promptsSent, long decisions, long quarantined, long deadLetters, long duplicateOutcomes,
         long rewardsSent, long rewardsFolded, long defaultRewards, Map<String, Long> rewardsUnmatched,
         double cumulativeRegret, double uniformRegret, String outageProvider, long outageAt, double shareBefore,
-        double shareAfter, RoutingTally routing) {
+        double shareAfter, Recovery recovery, RoutingTally routing) {
+
+    /**
+     * A provider that recovers (or ships a better model) at decision {@code at}: its share of its former classes
+     * from {@link #SETTLE} decisions after that to the end of the run.
+     */
+    public record Recovery(long at, double share) {
+        /** Decisions the bandits are given to notice a change before shares are measured. */
+        public static final long SETTLE = 200;
+    }
 
     public long unmatchedTotal() {
         return rewardsUnmatched.values().stream().mapToLong(Long::longValue).sum();
@@ -68,6 +79,11 @@ public record DemoSummary(String scenario, String policy, double seconds, double
             lines.add(String.format(Locale.ROOT,
                     "  %s fails from decision %d: its share where it was best went from %s before to %s after",
                     outageProvider, outageAt, percent(shareBefore), percent(shareAfter)));
+        }
+        if (outageProvider != null && recovery != null) {
+            lines.add(String.format(Locale.ROOT,
+                    "  %s recovers at decision %d: its share where it was best came back to %s", outageProvider,
+                    recovery.at(), percent(recovery.share())));
         }
         lines.addAll(routing.lines());
         return lines;
