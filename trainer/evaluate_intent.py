@@ -54,7 +54,8 @@ def sklearn_labels(data: str, settings: str, texts):
         vectorizer=arguments.vectorizer, ngram_max=arguments.ngram_max, model=arguments.model,
         alpha=arguments.alpha, min_df=arguments.min_df, max_features=arguments.max_features, seed=arguments.seed,
         analyzer=arguments.analyzer, ngram_min=arguments.ngram_min, sublinear_tf=arguments.sublinear_tf,
-        max_df=arguments.max_df, head_words=arguments.head_words, sgd_loss=arguments.sgd_loss,
+        max_df=arguments.max_df, head_words=arguments.head_words, tail_words=arguments.tail_words,
+        sgd_loss=arguments.sgd_loss,
         ensemble=arguments.ensemble)
     options.validate()
     train_texts, train_labels, _ = train.read_training_data(data)

@@ -4,7 +4,8 @@
 Command line:
     python3 trainer/train.py --data FILE.jsonl --out FILE.json [--vectorizer count|tfidf]
         [--analyzer word|char|char_wb] [--ngram-min N] [--ngram-max N] [--sublinear-tf] [--min-df K]
-        [--max-df F] [--max-features N] [--head-words N] [--model mnb|cnb|logreg|linearsvc|sgd] [--alpha A]
+        [--max-df F] [--max-features N] [--head-words N] [--tail-words N]
+        [--model mnb|cnb|logreg|linearsvc|sgd] [--alpha A]
         [--sgd-loss log_loss|modified_huber] [--ensemble true|false] [--model-name NAME] [--golden N] [--seed S]
 
 As a module:
@@ -67,7 +68,7 @@ if os.path.dirname(os.path.abspath(__file__)) not in sys.path:
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import anomaly_features  # noqa: E402  (the trainer's own modules, next to this file)
 import pipeline_compiler  # noqa: E402
-from head_words import HeadWords  # noqa: E402
+from head_words import HeadWords, TailWords  # noqa: E402
 from pipeline_compiler import UnsupportedModelError  # noqa: E402
 
 FORMAT_NAME = "kroute-weights"
@@ -118,6 +119,7 @@ class TrainingOptions:
     sublinear_tf: bool = False
     max_df: float = 1.0
     head_words: Optional[int] = None
+    tail_words: Optional[int] = None
     sgd_loss: str = "log_loss"
     ensemble: bool = True
 
@@ -146,6 +148,8 @@ class TrainingOptions:
             _require_int("max-features", self.max_features, 1)
         if self.head_words is not None:
             _require_int("head-words", self.head_words, 1)
+        if self.tail_words is not None:
+            _require_int("tail-words", self.tail_words, 1)
         if self.sublinear_tf and self.vectorizer != "tfidf":
             raise ValueError("sublinear-tf: expected --vectorizer tfidf with it, found %r" % (self.vectorizer,))
         _require_int("golden", self.golden, 3)
@@ -168,15 +172,23 @@ class TrainingOptions:
         return CountVectorizer(analyzer=analyzer, ngram_range=ngram_range, **limits)
 
     def make_vectorizer(self):
-        """The features step: the vectorizer, joined by a FeatureUnion with one over the head words if asked."""
+        """The features step: the vectorizer, joined by a FeatureUnion with ones over the head and tail words if
+        asked."""
         main = self._vectorizer(self.analyzer, (self.ngram_min, self.ngram_max), min_df=self.min_df,
                                 max_df=self.max_df, max_features=self.max_features)
-        if self.head_words is None:
+        if self.head_words is None and self.tail_words is None:
             return main
-        # The opening words as words (unigrams up to the word n-grams asked for), whatever the main analyzer.
-        head_range = (self.ngram_min, self.ngram_max) if self.analyzer == "word" else (1, 1)
-        head = Pipeline([("words", HeadWords(self.head_words)), ("vectorizer", self._vectorizer("word", head_range))])
-        return FeatureUnion([("text", main), ("head", head)])
+        # The opening and closing words as words (unigrams up to the word n-grams asked for), whatever the main
+        # analyzer.
+        ends_range = (self.ngram_min, self.ngram_max) if self.analyzer == "word" else (1, 1)
+        parts = [("text", main)]
+        if self.head_words is not None:
+            parts.append(("head", Pipeline([("words", HeadWords(self.head_words)),
+                                            ("vectorizer", self._vectorizer("word", ends_range))])))
+        if self.tail_words is not None:
+            parts.append(("tail", Pipeline([("words", TailWords(self.tail_words)),
+                                            ("vectorizer", self._vectorizer("word", ends_range))])))
+        return FeatureUnion(parts)
 
     def make_model(self, smallest_class: int = 5):
         if self.model in ("mnb", "cnb"):
@@ -195,7 +207,8 @@ class TrainingOptions:
         return {"vectorizer": self.vectorizer, "ngramMax": self.ngram_max, "model": self.model,
                 "alpha": float(self.alpha), "minDf": self.min_df, "maxFeatures": self.max_features,
                 "analyzer": self.analyzer, "ngramMin": self.ngram_min, "sublinearTf": self.sublinear_tf,
-                "maxDf": float(self.max_df), "headWords": self.head_words, "sgdLoss": self.sgd_loss,
+                "maxDf": float(self.max_df), "headWords": self.head_words, "tailWords": self.tail_words,
+                "sgdLoss": self.sgd_loss,
                 "ensemble": self.ensemble}
 
 
@@ -449,7 +462,8 @@ def _is_encodable(text: str) -> bool:
 def check_exportable(vectorizer, model) -> None:
     """Refuses, with what was expected and what was found, anything the Java classifier cannot reproduce.
 
-    `vectorizer` is the features step: a vectorizer, a FeatureUnion of them, or Pipeline([HeadWords, vectorizer]).
+    `vectorizer` is the features step: a vectorizer, a FeatureUnion of them, or Pipeline([HeadWords | TailWords,
+    vectorizer]).
     """
     branches = pipeline_compiler.branches_of(vectorizer)
     for branch in branches:
@@ -647,6 +661,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--head-words", type=_positive_int, default=None,
                         help="add a second vectorizer over the first N words of each text, joined to the first "
                              "by a FeatureUnion (default: none)")
+    parser.add_argument("--tail-words", type=_positive_int, default=None,
+                        help="add a vectorizer over the last N words of each text, joined to the others by a "
+                             "FeatureUnion (default: none)")
     parser.add_argument("--model", choices=MODELS, default="mnb",
                         help="MultinomialNB, ComplementNB, LogisticRegression, LinearSVC inside "
                              "CalibratedClassifierCV (sigmoid), or SGDClassifier (default: mnb)")
@@ -673,7 +690,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                               golden=arguments.golden, seed=arguments.seed, analyzer=arguments.analyzer,
                               ngram_min=arguments.ngram_min, sublinear_tf=arguments.sublinear_tf,
                               max_df=arguments.max_df, head_words=arguments.head_words,
-                              sgd_loss=arguments.sgd_loss, ensemble=arguments.ensemble)
+                              tail_words=arguments.tail_words, sgd_loss=arguments.sgd_loss, ensemble=arguments.ensemble)
     try:
         options.validate()
         texts, labels, fingerprint = read_training_data(arguments.data)
