@@ -55,6 +55,7 @@ def sklearn_labels(data: str, settings: str, texts):
         alpha=arguments.alpha, min_df=arguments.min_df, max_features=arguments.max_features, seed=arguments.seed,
         analyzer=arguments.analyzer, ngram_min=arguments.ngram_min, sublinear_tf=arguments.sublinear_tf,
         max_df=arguments.max_df, head_words=arguments.head_words, tail_words=arguments.tail_words,
+        ends_char_ngrams=None if arguments.ends_char_ngrams is None else tuple(arguments.ends_char_ngrams),
         sgd_loss=arguments.sgd_loss,
         ensemble=arguments.ensemble)
     options.validate()

@@ -143,8 +143,6 @@ def check_vectorizer(branch: Branch) -> None:
     if callable(vectorizer.analyzer) or vectorizer.analyzer not in ANALYZERS:
         refuse("analyzer", "'word', 'char' or 'char_wb'", vectorizer.analyzer)
     word = vectorizer.analyzer == "word"
-    if not branch.whole_text and not word:
-        refuse("analyzer", "'word' after the head- or tail-words step", vectorizer.analyzer)
     if vectorizer.tokenizer is not None:
         refuse("tokenizer", "None (the default tokenizer)", vectorizer.tokenizer)
     if vectorizer.preprocessor is not None:

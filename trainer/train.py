@@ -5,7 +5,7 @@ Command line:
     python3 trainer/train.py --data FILE.jsonl --out FILE.json [--vectorizer count|tfidf]
         [--analyzer word|char|char_wb] [--ngram-min N] [--ngram-max N] [--sublinear-tf] [--min-df K]
         [--max-df F] [--max-features N] [--head-words N] [--tail-words N]
-        [--model mnb|cnb|logreg|linearsvc|sgd] [--alpha A]
+        [--ends-char-ngrams MIN MAX] [--model mnb|cnb|logreg|linearsvc|sgd] [--alpha A]
         [--sgd-loss log_loss|modified_huber] [--ensemble true|false] [--model-name NAME] [--golden N] [--seed S]
 
 As a module:
@@ -52,7 +52,7 @@ import platform
 import random
 import re
 import secrets
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import sklearn
@@ -120,6 +120,7 @@ class TrainingOptions:
     max_df: float = 1.0
     head_words: Optional[int] = None
     tail_words: Optional[int] = None
+    ends_char_ngrams: Optional[Tuple[int, int]] = None
     sgd_loss: str = "log_loss"
     ensemble: bool = True
 
@@ -150,6 +151,14 @@ class TrainingOptions:
             _require_int("head-words", self.head_words, 1)
         if self.tail_words is not None:
             _require_int("tail-words", self.tail_words, 1)
+        if self.ends_char_ngrams is not None:
+            low, high = self.ends_char_ngrams
+            _require_int("ends-char-ngrams MIN", low, 1)
+            if not isinstance(high, int) or not low <= high <= pipeline_compiler.MAX_CHAR_NGRAM:
+                raise ValueError("ends-char-ngrams MAX: expected an integer from MIN (%d) to %d, found %r"
+                                 % (low, pipeline_compiler.MAX_CHAR_NGRAM, high))
+            if self.head_words is None and self.tail_words is None:
+                raise ValueError("ends-char-ngrams: expected --head-words or --tail-words with it, found neither")
         if self.sublinear_tf and self.vectorizer != "tfidf":
             raise ValueError("sublinear-tf: expected --vectorizer tfidf with it, found %r" % (self.vectorizer,))
         _require_int("golden", self.golden, 3)
@@ -188,6 +197,14 @@ class TrainingOptions:
         if self.tail_words is not None:
             parts.append(("tail", Pipeline([("words", TailWords(self.tail_words)),
                                             ("vectorizer", self._vectorizer("word", ends_range))])))
+        if self.ends_char_ngrams is not None:
+            # Character n-grams inside the opening and closing words: an instruction in a language or script
+            # no fitting prompt used still shares pieces of words ("zusammen", "要約") with ones that did.
+            steps = [("head_chars", HeadWords, self.head_words), ("tail_chars", TailWords, self.tail_words)]
+            for name, step, words in steps:
+                if words is not None:
+                    chars = self._vectorizer("char_wb", tuple(self.ends_char_ngrams), min_df=self.min_df)
+                    parts.append((name, Pipeline([("words", step(words)), ("vectorizer", chars)])))
         return FeatureUnion(parts)
 
     def make_model(self, smallest_class: int = 5):
@@ -208,6 +225,7 @@ class TrainingOptions:
                 "alpha": float(self.alpha), "minDf": self.min_df, "maxFeatures": self.max_features,
                 "analyzer": self.analyzer, "ngramMin": self.ngram_min, "sublinearTf": self.sublinear_tf,
                 "maxDf": float(self.max_df), "headWords": self.head_words, "tailWords": self.tail_words,
+                "endsCharNgrams": None if self.ends_char_ngrams is None else list(self.ends_char_ngrams),
                 "sgdLoss": self.sgd_loss,
                 "ensemble": self.ensemble}
 
@@ -664,6 +682,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--tail-words", type=_positive_int, default=None,
                         help="add a vectorizer over the last N words of each text, joined to the others by a "
                              "FeatureUnion (default: none)")
+    parser.add_argument("--ends-char-ngrams", type=_positive_int, nargs=2, metavar=("MIN", "MAX"), default=None,
+                        help="add char_wb n-gram vectorizers (MIN to MAX characters) over the head and tail words "
+                             "(default: none)")
     parser.add_argument("--model", choices=MODELS, default="mnb",
                         help="MultinomialNB, ComplementNB, LogisticRegression, LinearSVC inside "
                              "CalibratedClassifierCV (sigmoid), or SGDClassifier (default: mnb)")
@@ -690,7 +711,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                               golden=arguments.golden, seed=arguments.seed, analyzer=arguments.analyzer,
                               ngram_min=arguments.ngram_min, sublinear_tf=arguments.sublinear_tf,
                               max_df=arguments.max_df, head_words=arguments.head_words,
-                              tail_words=arguments.tail_words, sgd_loss=arguments.sgd_loss, ensemble=arguments.ensemble)
+                              tail_words=arguments.tail_words,
+                              ends_char_ngrams=None if arguments.ends_char_ngrams is None
+                              else tuple(arguments.ends_char_ngrams), sgd_loss=arguments.sgd_loss, ensemble=arguments.ensemble)
     try:
         options.validate()
         texts, labels, fingerprint = read_training_data(arguments.data)

@@ -173,11 +173,14 @@ class RefusalTest(unittest.TestCase):
         self.assertRefused(Pipeline([("v", CountVectorizer(token_pattern=r"\S+")), ("m", MultinomialNB())]),
                            "token_pattern", r"found '\\S+'")
 
-    def test_shouldRefuseHeadWordsBeforeACharacterAnalyzer(self):
-        head = Pipeline([("w", HeadWords(3)), ("v", CountVectorizer(analyzer="char"))])
-        self.assertRefused(Pipeline([("f", FeatureUnion([("head", head)])), ("m", MultinomialNB())]),
-                           "vectorizer 'head' analyzer: expected 'word' after the head- or tail-words step, "
-                           "found 'char'")
+    def test_shouldCompileACharacterAnalyzerAfterTheHeadOrTailWords(self):
+        head = Pipeline([("w", HeadWords(3)), ("v", CountVectorizer(analyzer="char_wb", ngram_range=(2, 3)))])
+        tail = Pipeline([("w", TailWords(2)), ("v", CountVectorizer(analyzer="char"))])
+        document = train.export_pipeline(fitted(Pipeline([("f", FeatureUnion([("head", head), ("tail", tail)])),
+                                                            ("m", LogisticRegression(max_iter=200))])),
+                                         golden_texts=TEXTS[:6])
+        self.assertEqual([(v["analyzer"], v["headWords"], v.get("tailWords")) for v in document["vectorizers"]],
+                         [("char_wb", 3, None), ("char", None, 2)])
 
     def test_shouldRefuseTransformerWeights(self):
         union = FeatureUnion([("a", CountVectorizer()), ("b", CountVectorizer())], transformer_weights={"a": 2.0})
@@ -194,9 +197,10 @@ class TrainCommandTest(unittest.TestCase):
             for arguments, kind, parts in [
                     (["--head-words", "3", "--model", "cnb", "--vectorizer", "tfidf"], "complement_nb",
                      [("text", "word", None, None), ("head", "word", 3, None)]),
-                    (["--head-words", "2", "--tail-words", "3", "--model", "logreg", "--vectorizer", "tfidf"],
-                     "logistic_regression", [("text", "word", None, None), ("head", "word", 2, None),
-                                             ("tail", "word", None, 3)]),
+                    (["--head-words", "2", "--tail-words", "3", "--model", "logreg", "--vectorizer", "tfidf",
+                      "--ends-char-ngrams", "2", "3"], "logistic_regression",
+                     [("text", "word", None, None), ("head", "word", 2, None), ("tail", "word", None, 3),
+                      ("head_chars", "char_wb", 2, None), ("tail_chars", "char_wb", None, 3)]),
                     (["--analyzer", "char_wb", "--ngram-min", "2", "--ngram-max", "4", "--vectorizer", "tfidf",
                       "--sublinear-tf", "--max-df", "0.9", "--model", "logreg"], "logistic_regression",
                      [("", "char_wb", None, None)]),

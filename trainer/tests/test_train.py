@@ -80,6 +80,7 @@ class CommandLineTest(unittest.TestCase):
                                                   "alpha": 1.0, "minDf": 1, "maxFeatures": None,
                                                   "analyzer": "word", "ngramMin": 1, "sublinearTf": False,
                                                   "maxDf": 1.0, "headWords": None, "tailWords": None,
+                                                  "endsCharNgrams": None,
                                                   "sgdLoss": "log_loss",
                                                   "ensemble": True})
         self.assertEqual(training["dataFingerprint"], "sha256:" + hashlib.sha256(self.data.read_bytes()).hexdigest())

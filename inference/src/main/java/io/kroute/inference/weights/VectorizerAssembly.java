@@ -44,8 +44,8 @@ final class VectorizerAssembly {
             RawWeightFile.Vectorizer v = f.vectorizers.get(i);
             String where = "vectorizers[" + i + "]";
             parts.add(part(v, where));
-            headWords[i] = wordCount(v.headWords, "headWords", v, where);
-            tailWords[i] = wordCount(v.tailWords, "tailWords", v, where);
+            headWords[i] = wordCount(v.headWords, "headWords", where);
+            tailWords[i] = wordCount(v.tailWords, "tailWords", where);
             if (headWords[i] > 0 && tailWords[i] > 0) {
                 throw new WeightFileException("unsupported", where + ": expected headWords or tailWords, found both");
             }
@@ -73,7 +73,7 @@ final class VectorizerAssembly {
     }
 
     /** A part's {@code headWords} or {@code tailWords}: 0 when absent (the part reads the whole text). */
-    private static int wordCount(Integer words, String member, RawWeightFile.Vectorizer v, String where)
+    private static int wordCount(Integer words, String member, String where)
             throws WeightFileException {
         if (words == null) {
             return 0;
@@ -81,10 +81,6 @@ final class VectorizerAssembly {
         if (words < 1) {
             throw new WeightFileException("shape", where + "." + member + ": expected null or an integer >= 1, "
                     + "found " + words);
-        }
-        if (!"word".equals(v.analyzer)) {
-            throw new WeightFileException("unsupported", where + "." + member + ": expected only with the \"word\" "
-                    + "analyzer, found it with \"" + v.analyzer + "\"");
         }
         return words;
     }

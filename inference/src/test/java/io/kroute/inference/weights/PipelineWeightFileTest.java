@@ -54,14 +54,10 @@ class PipelineWeightFileTest {
     }
 
     @Test
-    void shouldRefuseHeadAndTailWordsOnOnePartAndTailWordsBeforeACharacterAnalyzer() {
+    void shouldRefuseHeadAndTailWordsOnOnePartAndABadWordCount() {
         ObjectNode both = v2Tree(3, "softmax");
         ((ObjectNode) both.get("vectorizers").get(2)).put("tailWords", 3);
         assertRefused(both, "unsupported", "vectorizers[2]: expected headWords or tailWords, found both");
-        ObjectNode chars = v2Tree(3, "softmax");
-        ((ObjectNode) chars.get("vectorizers").get(1)).put("tailWords", 3);
-        assertRefused(chars, "unsupported", "vectorizers[1].tailWords: expected only with the \"word\" analyzer, "
-                + "found it with \"char_wb\"");
         ObjectNode zero = v2Tree(3, "softmax");
         ((ObjectNode) zero.get("vectorizers").get(0)).put("tailWords", 0);
         assertRefused(zero, "shape", "vectorizers[0].tailWords: expected null or an integer >= 1, found 0");
@@ -97,11 +93,17 @@ class PipelineWeightFileTest {
     }
 
     @Test
-    void shouldRefuseHeadWordsBeforeACharacterAnalyzerAndUnknownAnalyzers() {
+    void shouldLoadACharacterAnalyzerOverTheTailWords() throws Exception {
         ObjectNode tree = v2Tree(3, "softmax");
-        ((ObjectNode) tree.get("vectorizers").get(1)).put("headWords", 4);
-        assertRefused(tree, "unsupported", "vectorizers[1].headWords: expected only with the \"word\" analyzer, "
-                + "found it with \"char_wb\"");
+        ((ObjectNode) tree.get("vectorizers").get(1)).put("tailWords", 1);
+        TextClassifier classifier = WeightFileReader.read(sealWithGolden(tree)).classifier();
+        // " a", "ap" and "pp" of "apple" count only when "apple" is the last word.
+        assertThat(classifier.classify("code apple").probabilities())
+                .isNotEqualTo(classifier.classify("apple code").probabilities());
+    }
+
+    @Test
+    void shouldRefuseUnknownAnalyzers() {
         ObjectNode other = v2Tree(3, "softmax");
         ((ObjectNode) other.get("vectorizers").get(1)).put("analyzer", "syllable");
         assertRefused(other, "unsupported", "vectorizers[1].analyzer: expected \"word\", \"char\" or \"char_wb\", "
