@@ -34,6 +34,10 @@ public final class FeatureUnion implements Vectorizer {
         final SparseFeatures[] features = new SparseFeatures[parts.size()];
         final TokenBuffer headTokens = new TokenBuffer();
         final StringBuilder headText = new StringBuilder();
+        final StringBuilder tailText = new StringBuilder();
+        /** The word counts headText and tailText hold the words of for the current text, or 0. */
+        int headFor;
+        int tailFor;
         final TextSuffix suffix = new TextSuffix();
         int[] indices = new int[256];
         double[] values = new double[256];
@@ -130,6 +134,8 @@ public final class FeatureUnion implements Vectorizer {
     @Override
     public void transform(CharSequence text, SparseFeatures out) {
         Scratch s = scratch.get();
+        s.headFor = 0;
+        s.tailFor = 0;
         if (primary >= 0) {
             parts.get(primary).transform(text, out);
         } else {
@@ -165,6 +171,9 @@ public final class FeatureUnion implements Vectorizer {
 
     /** The first {@code words} tokens of the text as written, joined by single spaces. */
     private CharSequence head(CharSequence text, int words, Scratch s) {
+        if (s.headFor == words) {
+            return s.headText; // a word part and a character part over the same opening words
+        }
         TokenBuffer tokens = s.headTokens;
         int examined = headTokenizer.examinedLength(text);
         int limit = (int) Math.min(examined, (long) words * CHARS_PER_HEAD_WORD);
@@ -176,7 +185,8 @@ public final class FeatureUnion implements Vectorizer {
             }
             limit = (int) Math.min(examined, 2L * limit);
         }
-        return joined(tokens, 0, Math.min(words, tokens.count), s);
+        s.headFor = words;
+        return joined(tokens, 0, Math.min(words, tokens.count), s.headText);
     }
 
     /**
@@ -185,6 +195,9 @@ public final class FeatureUnion implements Vectorizer {
      * than asked for or starts at the text's start; a token after the first is one of the text's own.
      */
     private CharSequence tail(CharSequence text, int words, Scratch s) {
+        if (s.tailFor == words) {
+            return s.tailText;
+        }
         TokenBuffer tokens = s.headTokens;
         int examined = headTokenizer.examinedLength(text);
         int length = (int) Math.min(examined, (long) words * CHARS_PER_HEAD_WORD);
@@ -197,11 +210,11 @@ public final class FeatureUnion implements Vectorizer {
         }
         s.suffix.release();
         int kept = Math.min(words, tokens.count);
-        return joined(tokens, tokens.count - kept, tokens.count, s);
+        s.tailFor = words;
+        return joined(tokens, tokens.count - kept, tokens.count, s.tailText);
     }
 
-    private static CharSequence joined(TokenBuffer tokens, int from, int to, Scratch s) {
-        StringBuilder joined = s.headText;
+    private static CharSequence joined(TokenBuffer tokens, int from, int to, StringBuilder joined) {
         joined.setLength(0);
         for (int t = from; t < to; t++) {
             if (t > from) {

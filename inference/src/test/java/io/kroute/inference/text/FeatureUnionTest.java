@@ -64,6 +64,15 @@ class FeatureUnionTest {
     }
 
     @Test
+    void partsOverDifferentHeadsAndTailsShouldEachReadTheirOwnWords() {
+        FeatureUnion union = new FeatureUnion(List.of(words(), words(), words(), words()), new int[] {2, 1, 0, 0},
+                new int[] {0, 0, 1, 2}, new WordTokenizer());
+        SparseFeatures out = new SparseFeatures();
+        union.transform("beta gamma alpha", out);
+        assertThat(indices(out)).containsExactly(1, 2, 4, 6, 9, 11);
+    }
+
+    @Test
     void aPartShouldReadTheHeadOrTheTailNotBoth() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FeatureUnion(List.of(words()), new int[] {1},
                         new int[] {1}, new WordTokenizer()))
