@@ -46,16 +46,23 @@ def java_labels(kroute: str, weights: str, texts):
     return [row["label"] for row in rows]
 
 
+def options_from(arguments):
+    """train.py's TrainingOptions from its parsed command line."""
+    import train  # needs scikit-learn
+    return train.TrainingOptions(
+        vectorizer=arguments.vectorizer, ngram_max=arguments.ngram_max, model=arguments.model,
+        alpha=arguments.alpha, min_df=arguments.min_df, max_features=arguments.max_features, seed=arguments.seed,
+        analyzer=arguments.analyzer, ngram_min=arguments.ngram_min, sublinear_tf=arguments.sublinear_tf,
+        max_df=arguments.max_df, head_words=arguments.head_words, tail_words=arguments.tail_words,
+        ends_char_ngrams=None if arguments.ends_char_ngrams is None else tuple(arguments.ends_char_ngrams),
+        sgd_loss=arguments.sgd_loss, ensemble=arguments.ensemble)
+
+
 def sklearn_labels(data: str, settings: str, texts):
     """Fits train.py's pipeline with `settings` (its command-line flags) on `data`; scikit-learn's labels."""
     import train  # needs scikit-learn
     arguments = train.build_parser().parse_args(["--data", data, "--out", os.devnull] + shlex.split(settings))
-    options = train.TrainingOptions(
-        vectorizer=arguments.vectorizer, ngram_max=arguments.ngram_max, model=arguments.model,
-        alpha=arguments.alpha, min_df=arguments.min_df, max_features=arguments.max_features, seed=arguments.seed,
-        analyzer=arguments.analyzer, ngram_min=arguments.ngram_min, sublinear_tf=arguments.sublinear_tf,
-        max_df=arguments.max_df, head_words=arguments.head_words, sgd_loss=arguments.sgd_loss,
-        ensemble=arguments.ensemble)
+    options = options_from(arguments)
     options.validate()
     train_texts, train_labels, _ = train.read_training_data(data)
     vectorizer, model = train._fit(train_texts, train_labels, options)

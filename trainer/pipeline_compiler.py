@@ -4,7 +4,7 @@ What compiles (docs/training.md lists it for users):
 
     Pipeline([features, model])   or the two parts given separately, where
     features = CountVectorizer | TfidfVectorizer                       (analyzer 'word', 'char' or 'char_wb')
-             | Pipeline([HeadWords(n), CountVectorizer | TfidfVectorizer])
+             | Pipeline([HeadWords(n) | TailWords(n), CountVectorizer | TfidfVectorizer])
              | FeatureUnion of those
     model    = MultinomialNB | ComplementNB | LogisticRegression
              | SGDClassifier(loss='log_loss' or 'modified_huber')
@@ -27,7 +27,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import LabelEncoder
 from sklearn.svm import LinearSVC
 
-from head_words import WORD_PATTERN, HeadWords
+from head_words import WORD_PATTERN, HeadWords, TailWords
 
 DEFAULT_TOKEN_PATTERN = WORD_PATTERN
 ANALYZERS = ("word", "char", "char_wb")
@@ -36,7 +36,8 @@ MAX_CHAR_NGRAM = 16
 MAX_UNION_BRANCHES = 16
 MAX_CALIBRATED_ESTIMATORS = 64
 SUPPORTED_FEATURES = ("CountVectorizer, TfidfVectorizer (analyzer 'word', 'char' or 'char_wb'), "
-                      "Pipeline([HeadWords, CountVectorizer | TfidfVectorizer]), or a FeatureUnion of those")
+                      "Pipeline([HeadWords | TailWords, CountVectorizer | TfidfVectorizer]), or a FeatureUnion of "
+                      "those")
 SUPPORTED_MODELS = ("MultinomialNB, ComplementNB, LogisticRegression, SGDClassifier(loss='log_loss' or "
                     "'modified_huber'), CalibratedClassifierCV(LinearSVC | LogisticRegression | SGDClassifier, "
                     "method='sigmoid')")
@@ -49,10 +50,15 @@ class UnsupportedModelError(ValueError):
 
 @dataclasses.dataclass(frozen=True)
 class Branch:
-    """One vectorizer of the features, with the head-words step in front of it when there is one."""
+    """One vectorizer of the features, with the head- or tail-words step in front of it when there is one."""
     name: str
     vectorizer: Any
     head_words: Optional[int] = None
+    tail_words: Optional[int] = None
+
+    @property
+    def whole_text(self) -> bool:
+        return self.head_words is None and self.tail_words is None
 
     @property
     def where(self) -> str:
@@ -70,7 +76,7 @@ def split_pipeline(pipeline):
                                     % type(pipeline).__name__)
     steps = list(pipeline.steps)
     if len(steps) == 3 and isinstance(steps[0][1], HeadWords):
-        # Pipeline([HeadWords, vectorizer, model]): one branch over the opening words.
+        # Pipeline([HeadWords | TailWords, vectorizer, model]): one branch over the opening or closing words.
         return Pipeline(steps[:2]), steps[2][1]
     if len(steps) != 2:
         raise UnsupportedModelError("pipeline: expected two steps [features, model], found %d: %s"
@@ -101,10 +107,13 @@ def _branch(name, step) -> Branch:
         if len(parts) == 2 and isinstance(parts[0], HeadWords) and type(parts[1]) in (CountVectorizer,
                                                                                        TfidfVectorizer):
             parts[0]._validate()
+            if isinstance(parts[0], TailWords):
+                return Branch(name, parts[1], tail_words=int(parts[0].n_words))
             return Branch(name, parts[1], int(parts[0].n_words))
         if len(parts) == 1:
             return _branch(name, parts[0])
-        raise UnsupportedModelError("step %r: expected Pipeline([HeadWords, CountVectorizer | TfidfVectorizer]), "
+        raise UnsupportedModelError("step %r: expected Pipeline([HeadWords | TailWords, CountVectorizer | "
+                                    "TfidfVectorizer]), "
                                     "found Pipeline of %s; supported features: %s"
                                     % (name, [type(p).__name__ for p in parts], SUPPORTED_FEATURES))
     if type(step) not in (CountVectorizer, TfidfVectorizer):
@@ -134,8 +143,6 @@ def check_vectorizer(branch: Branch) -> None:
     if callable(vectorizer.analyzer) or vectorizer.analyzer not in ANALYZERS:
         refuse("analyzer", "'word', 'char' or 'char_wb'", vectorizer.analyzer)
     word = vectorizer.analyzer == "word"
-    if branch.head_words is not None and not word:
-        refuse("analyzer", "'word' after the head-words step", vectorizer.analyzer)
     if vectorizer.tokenizer is not None:
         refuse("tokenizer", "None (the default tokenizer)", vectorizer.tokenizer)
     if vectorizer.preprocessor is not None:
@@ -237,6 +244,8 @@ def vectorizer_section(branch: Branch, version: int) -> Dict[str, Any]:
     section: Dict[str, Any] = {}
     if version >= 2:
         section.update({"name": branch.name, "analyzer": vectorizer.analyzer, "headWords": branch.head_words})
+        if branch.tail_words is not None:
+            section["tailWords"] = branch.tail_words
     section.update({
         "kind": "tfidf" if tfidf else "count",
         "lowercase": vectorizer.lowercase,
@@ -314,7 +323,7 @@ def _calibrated(calibrated, classes) -> Dict[str, Any]:
 
 
 def needs_version_2(branches: List[Branch], model) -> bool:
-    simple = (len(branches) == 1 and branches[0].vectorizer.analyzer == "word" and branches[0].head_words is None)
+    simple = (len(branches) == 1 and branches[0].vectorizer.analyzer == "word" and branches[0].whole_text)
     return not (simple and type(model) in (MultinomialNB, ComplementNB))
 
 
@@ -356,14 +365,14 @@ def _plain(value):
 
 
 class AnomalyWordView:
-    """What trainer/anomaly_features.py reads from "the vectorizer": the first word vectorizer without head words
+    """What trainer/anomaly_features.py reads from "the vectorizer": the first word vectorizer over the whole text
     (its tokens and vocabulary), or, when the features have none, the default word tokens against an empty
     vocabulary, lower-cased as the first vectorizer lower-cases. `transform` gives the features of the whole
     features step, for the model. The Java side makes the same choice (docs/training.md)."""
 
     def __init__(self, features, branches: List[Branch]):
         self.features = features
-        primary = next((b.vectorizer for b in branches if b.vectorizer.analyzer == "word" and b.head_words is None),
+        primary = next((b.vectorizer for b in branches if b.vectorizer.analyzer == "word" and b.whole_text),
                        None)
         if primary is None:
             primary = CountVectorizer(lowercase=bool(branches[0].vectorizer.lowercase))

@@ -4,7 +4,8 @@
 Command line:
     python3 trainer/train.py --data FILE.jsonl --out FILE.json [--vectorizer count|tfidf]
         [--analyzer word|char|char_wb] [--ngram-min N] [--ngram-max N] [--sublinear-tf] [--min-df K]
-        [--max-df F] [--max-features N] [--head-words N] [--model mnb|cnb|logreg|linearsvc|sgd] [--alpha A]
+        [--max-df F] [--max-features N] [--head-words N] [--tail-words N]
+        [--ends-char-ngrams MIN MAX] [--model mnb|cnb|logreg|linearsvc|sgd] [--alpha A]
         [--sgd-loss log_loss|modified_huber] [--ensemble true|false] [--model-name NAME] [--golden N] [--seed S]
 
 As a module:
@@ -51,7 +52,7 @@ import platform
 import random
 import re
 import secrets
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import sklearn
@@ -67,7 +68,7 @@ if os.path.dirname(os.path.abspath(__file__)) not in sys.path:
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import anomaly_features  # noqa: E402  (the trainer's own modules, next to this file)
 import pipeline_compiler  # noqa: E402
-from head_words import HeadWords  # noqa: E402
+from head_words import HeadWords, TailWords  # noqa: E402
 from pipeline_compiler import UnsupportedModelError  # noqa: E402
 
 FORMAT_NAME = "kroute-weights"
@@ -118,6 +119,8 @@ class TrainingOptions:
     sublinear_tf: bool = False
     max_df: float = 1.0
     head_words: Optional[int] = None
+    tail_words: Optional[int] = None
+    ends_char_ngrams: Optional[Tuple[int, int]] = None
     sgd_loss: str = "log_loss"
     ensemble: bool = True
 
@@ -146,6 +149,16 @@ class TrainingOptions:
             _require_int("max-features", self.max_features, 1)
         if self.head_words is not None:
             _require_int("head-words", self.head_words, 1)
+        if self.tail_words is not None:
+            _require_int("tail-words", self.tail_words, 1)
+        if self.ends_char_ngrams is not None:
+            low, high = self.ends_char_ngrams
+            _require_int("ends-char-ngrams MIN", low, 1)
+            if not isinstance(high, int) or not low <= high <= pipeline_compiler.MAX_CHAR_NGRAM:
+                raise ValueError("ends-char-ngrams MAX: expected an integer from MIN (%d) to %d, found %r"
+                                 % (low, pipeline_compiler.MAX_CHAR_NGRAM, high))
+            if self.head_words is None and self.tail_words is None:
+                raise ValueError("ends-char-ngrams: expected --head-words or --tail-words with it, found neither")
         if self.sublinear_tf and self.vectorizer != "tfidf":
             raise ValueError("sublinear-tf: expected --vectorizer tfidf with it, found %r" % (self.vectorizer,))
         _require_int("golden", self.golden, 3)
@@ -168,15 +181,31 @@ class TrainingOptions:
         return CountVectorizer(analyzer=analyzer, ngram_range=ngram_range, **limits)
 
     def make_vectorizer(self):
-        """The features step: the vectorizer, joined by a FeatureUnion with one over the head words if asked."""
+        """The features step: the vectorizer, joined by a FeatureUnion with ones over the head and tail words if
+        asked."""
         main = self._vectorizer(self.analyzer, (self.ngram_min, self.ngram_max), min_df=self.min_df,
                                 max_df=self.max_df, max_features=self.max_features)
-        if self.head_words is None:
+        if self.head_words is None and self.tail_words is None:
             return main
-        # The opening words as words (unigrams up to the word n-grams asked for), whatever the main analyzer.
-        head_range = (self.ngram_min, self.ngram_max) if self.analyzer == "word" else (1, 1)
-        head = Pipeline([("words", HeadWords(self.head_words)), ("vectorizer", self._vectorizer("word", head_range))])
-        return FeatureUnion([("text", main), ("head", head)])
+        # The opening and closing words as words (unigrams up to the word n-grams asked for), whatever the main
+        # analyzer.
+        ends_range = (self.ngram_min, self.ngram_max) if self.analyzer == "word" else (1, 1)
+        parts = [("text", main)]
+        if self.head_words is not None:
+            parts.append(("head", Pipeline([("words", HeadWords(self.head_words)),
+                                            ("vectorizer", self._vectorizer("word", ends_range))])))
+        if self.tail_words is not None:
+            parts.append(("tail", Pipeline([("words", TailWords(self.tail_words)),
+                                            ("vectorizer", self._vectorizer("word", ends_range))])))
+        if self.ends_char_ngrams is not None:
+            # Character n-grams inside the opening and closing words: an instruction in a language or script
+            # no fitting prompt used still shares pieces of words ("zusammen", "要約") with ones that did.
+            steps = [("head_chars", HeadWords, self.head_words), ("tail_chars", TailWords, self.tail_words)]
+            for name, step, words in steps:
+                if words is not None:
+                    chars = self._vectorizer("char_wb", tuple(self.ends_char_ngrams), min_df=self.min_df)
+                    parts.append((name, Pipeline([("words", step(words)), ("vectorizer", chars)])))
+        return FeatureUnion(parts)
 
     def make_model(self, smallest_class: int = 5):
         if self.model in ("mnb", "cnb"):
@@ -195,7 +224,9 @@ class TrainingOptions:
         return {"vectorizer": self.vectorizer, "ngramMax": self.ngram_max, "model": self.model,
                 "alpha": float(self.alpha), "minDf": self.min_df, "maxFeatures": self.max_features,
                 "analyzer": self.analyzer, "ngramMin": self.ngram_min, "sublinearTf": self.sublinear_tf,
-                "maxDf": float(self.max_df), "headWords": self.head_words, "sgdLoss": self.sgd_loss,
+                "maxDf": float(self.max_df), "headWords": self.head_words, "tailWords": self.tail_words,
+                "endsCharNgrams": None if self.ends_char_ngrams is None else list(self.ends_char_ngrams),
+                "sgdLoss": self.sgd_loss,
                 "ensemble": self.ensemble}
 
 
@@ -449,7 +480,8 @@ def _is_encodable(text: str) -> bool:
 def check_exportable(vectorizer, model) -> None:
     """Refuses, with what was expected and what was found, anything the Java classifier cannot reproduce.
 
-    `vectorizer` is the features step: a vectorizer, a FeatureUnion of them, or Pipeline([HeadWords, vectorizer]).
+    `vectorizer` is the features step: a vectorizer, a FeatureUnion of them, or Pipeline([HeadWords | TailWords,
+    vectorizer]).
     """
     branches = pipeline_compiler.branches_of(vectorizer)
     for branch in branches:
@@ -647,6 +679,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--head-words", type=_positive_int, default=None,
                         help="add a second vectorizer over the first N words of each text, joined to the first "
                              "by a FeatureUnion (default: none)")
+    parser.add_argument("--tail-words", type=_positive_int, default=None,
+                        help="add a vectorizer over the last N words of each text, joined to the others by a "
+                             "FeatureUnion (default: none)")
+    parser.add_argument("--ends-char-ngrams", type=_positive_int, nargs=2, metavar=("MIN", "MAX"), default=None,
+                        help="add char_wb n-gram vectorizers (MIN to MAX characters) over the head and tail words "
+                             "(default: none)")
     parser.add_argument("--model", choices=MODELS, default="mnb",
                         help="MultinomialNB, ComplementNB, LogisticRegression, LinearSVC inside "
                              "CalibratedClassifierCV (sigmoid), or SGDClassifier (default: mnb)")
@@ -673,7 +711,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                               golden=arguments.golden, seed=arguments.seed, analyzer=arguments.analyzer,
                               ngram_min=arguments.ngram_min, sublinear_tf=arguments.sublinear_tf,
                               max_df=arguments.max_df, head_words=arguments.head_words,
-                              sgd_loss=arguments.sgd_loss, ensemble=arguments.ensemble)
+                              tail_words=arguments.tail_words,
+                              ends_char_ngrams=None if arguments.ends_char_ngrams is None
+                              else tuple(arguments.ends_char_ngrams), sgd_loss=arguments.sgd_loss, ensemble=arguments.ensemble)
     try:
         options.validate()
         texts, labels, fingerprint = read_training_data(arguments.data)

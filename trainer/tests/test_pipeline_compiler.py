@@ -20,7 +20,7 @@ from support import TRAINER_DIR, small_rows, write_jsonl
 
 import pipeline_compiler
 import train
-from head_words import HeadWords, head_words
+from head_words import HeadWords, TailWords, head_words, tail_words
 
 ROWS = small_rows()
 TEXTS = [row["text"] for row in ROWS]
@@ -52,6 +52,16 @@ class HeadWordsTest(unittest.TestCase):
                 HeadWords(bad).fit(TEXTS)
         with self.assertRaisesRegex(ValueError, "expected an iterable of texts, found a single string"):
             HeadWords(2).transform("one text")
+
+    def test_tailWordsShouldKeepTheLastWordsOfTheExaminedText(self):
+        self.assertEqual(tail_words("Long payload here. Translate, please: into FR!!", 4), "Translate please into FR")
+        self.assertEqual(tail_words("ok a I", 5), "ok")
+        self.assertEqual(tail_words("", 3), "")
+        self.assertEqual(TailWords(2).fit(["x"]).transform(["one two three", "solo"]), ["two three", "solo"])
+        # Java examines the first 100,000 UTF-16 units; a word after them is not a tail word.
+        self.assertEqual(tail_words("alpha beta " + " " * 100_000 + "unseen", 2), "alpha beta")
+        with self.assertRaisesRegex(ValueError, "expected an iterable of texts, found a single string"):
+            TailWords(2).transform("one text")
 
     def test_shouldGiveTheHeadVectorizerExactlyTheHeadWordsAgain(self):
         analyzer = CountVectorizer().build_analyzer()
@@ -163,10 +173,14 @@ class RefusalTest(unittest.TestCase):
         self.assertRefused(Pipeline([("v", CountVectorizer(token_pattern=r"\S+")), ("m", MultinomialNB())]),
                            "token_pattern", r"found '\\S+'")
 
-    def test_shouldRefuseHeadWordsBeforeACharacterAnalyzer(self):
-        head = Pipeline([("w", HeadWords(3)), ("v", CountVectorizer(analyzer="char"))])
-        self.assertRefused(Pipeline([("f", FeatureUnion([("head", head)])), ("m", MultinomialNB())]),
-                           "vectorizer 'head' analyzer: expected 'word' after the head-words step, found 'char'")
+    def test_shouldCompileACharacterAnalyzerAfterTheHeadOrTailWords(self):
+        head = Pipeline([("w", HeadWords(3)), ("v", CountVectorizer(analyzer="char_wb", ngram_range=(2, 3)))])
+        tail = Pipeline([("w", TailWords(2)), ("v", CountVectorizer(analyzer="char"))])
+        document = train.export_pipeline(fitted(Pipeline([("f", FeatureUnion([("head", head), ("tail", tail)])),
+                                                            ("m", LogisticRegression(max_iter=200))])),
+                                         golden_texts=TEXTS[:6])
+        self.assertEqual([(v["analyzer"], v["headWords"], v.get("tailWords")) for v in document["vectorizers"]],
+                         [("char_wb", 3, None), ("char", None, 2)])
 
     def test_shouldRefuseTransformerWeights(self):
         union = FeatureUnion([("a", CountVectorizer()), ("b", CountVectorizer())], transformer_weights={"a": 2.0})
@@ -182,13 +196,18 @@ class TrainCommandTest(unittest.TestCase):
             write_jsonl(data, ROWS)
             for arguments, kind, parts in [
                     (["--head-words", "3", "--model", "cnb", "--vectorizer", "tfidf"], "complement_nb",
-                     [("text", "word", None), ("head", "word", 3)]),
+                     [("text", "word", None, None), ("head", "word", 3, None)]),
+                    (["--head-words", "2", "--tail-words", "3", "--model", "logreg", "--vectorizer", "tfidf",
+                      "--ends-char-ngrams", "2", "3"], "logistic_regression",
+                     [("text", "word", None, None), ("head", "word", 2, None), ("tail", "word", None, 3),
+                      ("head_chars", "char_wb", 2, None), ("tail_chars", "char_wb", None, 3)]),
                     (["--analyzer", "char_wb", "--ngram-min", "2", "--ngram-max", "4", "--vectorizer", "tfidf",
                       "--sublinear-tf", "--max-df", "0.9", "--model", "logreg"], "logistic_regression",
-                     [("", "char_wb", None)]),
-                    (["--model", "sgd", "--sgd-loss", "modified_huber"], "sgd_classifier", [("", "word", None)]),
+                     [("", "char_wb", None, None)]),
+                    (["--model", "sgd", "--sgd-loss", "modified_huber"], "sgd_classifier",
+                     [("", "word", None, None)]),
                     (["--model", "linearsvc", "--ensemble", "false"], "calibrated_classifier",
-                     [("", "word", None)])]:
+                     [("", "word", None, None)])]:
                 with self.subTest(arguments=arguments):
                     out = Path(directory) / "w.json"
                     with contextlib.redirect_stdout(io.StringIO()):
@@ -197,8 +216,8 @@ class TrainCommandTest(unittest.TestCase):
                     document = json.loads(out.read_bytes())
                     self.assertEqual(document["formatVersion"], 2)
                     self.assertEqual(document["model"]["kind"], kind)
-                    self.assertEqual([(v["name"], v["analyzer"], v["headWords"]) for v in document["vectorizers"]],
-                                     parts)
+                    self.assertEqual([(v["name"], v["analyzer"], v["headWords"], v.get("tailWords"))
+                                      for v in document["vectorizers"]], parts)
                     self.assertIn("anomaly", document)
 
 

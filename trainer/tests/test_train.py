@@ -79,7 +79,9 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(training["parameters"], {"vectorizer": "count", "ngramMax": 1, "model": "mnb",
                                                   "alpha": 1.0, "minDf": 1, "maxFeatures": None,
                                                   "analyzer": "word", "ngramMin": 1, "sublinearTf": False,
-                                                  "maxDf": 1.0, "headWords": None, "sgdLoss": "log_loss",
+                                                  "maxDf": 1.0, "headWords": None, "tailWords": None,
+                                                  "endsCharNgrams": None,
+                                                  "sgdLoss": "log_loss",
                                                   "ensemble": True})
         self.assertEqual(training["dataFingerprint"], "sha256:" + hashlib.sha256(self.data.read_bytes()).hexdigest())
         vectorizer, model = fitted(CountVectorizer())

@@ -15,14 +15,15 @@ writes, under OUT/<configuration>/:
 and OUT/tokens.json, {"rows": [{"text", "tokens"}]}: the tokens of scikit-learn's default word analyzer
 (the one every word configuration uses) for every held-out text, so that a tokenizer difference shows as such.
 
-A configuration is written MODEL-ANALYZER-WEIGHTING-NGRAMS[-headN], e.g. logreg-char_wb-sublinear-2_5 or
-mnb-word-tfidf-1_2-head8:
+A configuration is written MODEL-ANALYZER-WEIGHTING-NGRAMS[-headN][-tailN], e.g. logreg-char_wb-sublinear-2_5
+or mnb-word-tfidf-1_2-head8:
   MODEL      mnb, cnb, logreg (multinomial), logreg_ovr, sgd (log loss), sgd_huber (modified Huber),
              svc (LinearSVC in CalibratedClassifierCV, sigmoid, ensemble) or svc_single (ensemble=False)
   ANALYZER   word, char or char_wb
   WEIGHTING  count, tfidf or sublinear (tf-idf with sublinear tf)
   NGRAMS     MIN_MAX (or one number N for 1_N)
   headN      a FeatureUnion with a vectorizer over the first N words (trainer/head_words.py)
+  tailN      a FeatureUnion with a vectorizer over the last N words (trainer/head_words.py's TailWords)
 The older form MODEL-VECTORIZER-NGRAMMAX (mnb-count-1, cnb-tfidf-2) means word 1_NGRAMMAX. All configurations
 of a data set are trained in one process, so scikit-learn is imported once.
 
@@ -65,21 +66,22 @@ def parse_config(name):
     try:
         if len(parts) == 3 and parts[0] in ("mnb", "cnb") and parts[1] in VECTORIZERS and parts[2].isdigit():
             parts = [parts[0], "word", parts[1], "1_" + parts[2]]
-        head = None
-        if len(parts) == 5 and parts[4].startswith("head") and parts[4][4:].isdigit():
-            head = int(parts[4][4:])
-            parts = parts[:4]
+        ends = {"head": None, "tail": None}
+        while len(parts) > 4 and parts[-1][:4] in ends and parts[-1][4:].isdigit() and ends[parts[-1][:4]] is None:
+            ends[parts[-1][:4]] = int(parts[-1][4:])
+            parts = parts[:-1]
         model, analyzer, weighting, ngrams = parts
         low, high = (ngrams.split("_") + [None])[:2] if "_" in ngrams else ("1", ngrams)
         options = dict(MODELS[model], analyzer=analyzer, ngram_min=int(low), ngram_max=int(high),
                        vectorizer="count" if weighting == "count" else "tfidf",
-                       sublinear_tf=weighting == "sublinear", head_words=head)
+                       sublinear_tf=weighting == "sublinear", head_words=ends["head"],
+                       tail_words=ends["tail"])
         if analyzer not in ANALYZERS or weighting not in WEIGHTINGS:
             raise ValueError(name)
         return options
     except (ValueError, KeyError):
         raise argparse.ArgumentTypeError(
-            f"expected MODEL-ANALYZER-WEIGHTING-NGRAMS[-headN] with MODEL in {sorted(MODELS)}, ANALYZER in "
+            f"expected MODEL-ANALYZER-WEIGHTING-NGRAMS[-headN][-tailN] with MODEL in {sorted(MODELS)}, ANALYZER in "
             f"{ANALYZERS}, WEIGHTING in {WEIGHTINGS} (e.g. logreg-char_wb-sublinear-2_5), found {name!r}") from None
 
 

@@ -7,7 +7,9 @@ import java.util.Objects;
 /**
  * scikit-learn's {@code FeatureUnion} of vectorizers: their features side by side, the columns of part k after
  * those of parts 0 to k-1. A part may read only the text's first N words ({@code trainer/head_words.py}): the
- * text's first N tokens by the default word pattern, as written (not lower-cased), joined by single spaces.
+ * text's first N tokens by the default word pattern, as written (not lower-cased), joined by single spaces; or
+ * only its last N words ({@code TailWords}): the last N such tokens of the examined text. Either re-scans only a
+ * short stretch of the text, a guess of its length doubled while too few words were found.
  *
  * <p>The anomaly filter reads one word pass: that of the first word vectorizer without head words (the
  * primary part), made while it vectorizes. Without such a part, the union makes that pass itself with its
@@ -20,6 +22,7 @@ public final class FeatureUnion implements Vectorizer {
 
     private final List<Vectorizer> parts;
     private final int[] headWords;
+    private final int[] tailWords;
     private final int[] offsets;
     private final int featureCount;
     private final int primary;
@@ -31,6 +34,11 @@ public final class FeatureUnion implements Vectorizer {
         final SparseFeatures[] features = new SparseFeatures[parts.size()];
         final TokenBuffer headTokens = new TokenBuffer();
         final StringBuilder headText = new StringBuilder();
+        final StringBuilder tailText = new StringBuilder();
+        /** The word counts headText and tailText hold the words of for the current text, or 0. */
+        int headFor;
+        int tailFor;
+        final TextSuffix suffix = new TextSuffix();
         int[] indices = new int[256];
         double[] values = new double[256];
 
@@ -46,22 +54,36 @@ public final class FeatureUnion implements Vectorizer {
      * @param tokenizer the word pass for the anomaly filter when no part is a word vectorizer over the whole text
      */
     public FeatureUnion(List<? extends Vectorizer> parts, int[] headWords, WordTokenizer tokenizer) {
+        this(parts, headWords, new int[headWords.length], tokenizer);
+    }
+
+    /**
+     * @param headWords per part, the number of leading words it reads, or 0
+     * @param tailWords per part, the number of closing words it reads, or 0 (a part reads the whole text when
+     *                  both are 0, and never both)
+     * @param tokenizer the word pass for the anomaly filter when no part is a word vectorizer over the whole text
+     */
+    public FeatureUnion(List<? extends Vectorizer> parts, int[] headWords, int[] tailWords, WordTokenizer tokenizer) {
         this.parts = List.copyOf(parts);
-        if (this.parts.isEmpty() || headWords.length != this.parts.size()) {
-            throw new IllegalArgumentException("expected at least one part and one head-words count per part, found "
-                    + this.parts.size() + " parts and " + headWords.length + " counts");
+        if (this.parts.isEmpty() || headWords.length != this.parts.size() || tailWords.length != this.parts.size()) {
+            throw new IllegalArgumentException("expected at least one part and one head- and tail-words count per "
+                    + "part, found " + this.parts.size() + " parts, " + headWords.length + " head and "
+                    + tailWords.length + " tail counts");
         }
         this.headWords = headWords.clone();
+        this.tailWords = tailWords.clone();
         this.offsets = new int[this.parts.size()];
         int total = 0;
         int first = -1;
         for (int p = 0; p < this.parts.size(); p++) {
-            if (this.headWords[p] < 0) {
-                throw new IllegalArgumentException("expected head-words counts >= 0, found " + this.headWords[p]);
+            if (this.headWords[p] < 0 || this.tailWords[p] < 0 || (this.headWords[p] > 0 && this.tailWords[p] > 0)) {
+                throw new IllegalArgumentException("expected head- and tail-words counts >= 0, not both > 0, found "
+                        + this.headWords[p] + " and " + this.tailWords[p] + " for part " + p);
             }
             offsets[p] = total;
             total = Math.addExact(total, this.parts.get(p).featureCount());
-            if (first < 0 && this.headWords[p] == 0 && this.parts.get(p) instanceof TextVectorizer) {
+            if (first < 0 && this.headWords[p] == 0 && this.tailWords[p] == 0
+                    && this.parts.get(p) instanceof TextVectorizer) {
                 first = p;
             }
         }
@@ -78,6 +100,10 @@ public final class FeatureUnion implements Vectorizer {
 
     public int headWords(int part) {
         return headWords[part];
+    }
+
+    public int tailWords(int part) {
+        return tailWords[part];
     }
 
     public int offset(int part) {
@@ -98,7 +124,9 @@ public final class FeatureUnion implements Vectorizer {
     public String describe() {
         List<String> described = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
-            described.add((headWords[p] > 0 ? "first " + headWords[p] + " words: " : "") + parts.get(p).describe());
+            String words = headWords[p] > 0 ? "first " + headWords[p] + " words: "
+                    : tailWords[p] > 0 ? "last " + tailWords[p] + " words: " : "";
+            described.add(words + parts.get(p).describe());
         }
         return "union of " + parts.size() + ": " + String.join("; ", described);
     }
@@ -106,6 +134,8 @@ public final class FeatureUnion implements Vectorizer {
     @Override
     public void transform(CharSequence text, SparseFeatures out) {
         Scratch s = scratch.get();
+        s.headFor = 0;
+        s.tailFor = 0;
         if (primary >= 0) {
             parts.get(primary).transform(text, out);
         } else {
@@ -118,7 +148,9 @@ public final class FeatureUnion implements Vectorizer {
                 continue;
             }
             SparseFeatures target = s.features[p];
-            parts.get(p).transform(headWords[p] > 0 ? head(text, headWords[p], s) : text, target);
+            CharSequence read = headWords[p] > 0 ? head(text, headWords[p], s)
+                    : tailWords[p] > 0 ? tail(text, tailWords[p], s) : text;
+            parts.get(p).transform(read, target);
             total += target.size;
         }
         merge(out, s, total);
@@ -139,6 +171,9 @@ public final class FeatureUnion implements Vectorizer {
 
     /** The first {@code words} tokens of the text as written, joined by single spaces. */
     private CharSequence head(CharSequence text, int words, Scratch s) {
+        if (s.headFor == words) {
+            return s.headText; // a word part and a character part over the same opening words
+        }
         TokenBuffer tokens = s.headTokens;
         int examined = headTokenizer.examinedLength(text);
         int limit = (int) Math.min(examined, (long) words * CHARS_PER_HEAD_WORD);
@@ -150,16 +185,44 @@ public final class FeatureUnion implements Vectorizer {
             }
             limit = (int) Math.min(examined, 2L * limit);
         }
-        StringBuilder head = s.headText;
-        head.setLength(0);
-        int kept = Math.min(words, tokens.count);
-        for (int t = 0; t < kept; t++) {
-            if (t > 0) {
-                head.append(' ');
-            }
-            head.append(tokens.chars, tokens.starts[t], tokens.ends[t] - tokens.starts[t]);
+        s.headFor = words;
+        return joined(tokens, 0, Math.min(words, tokens.count), s.headText);
+    }
+
+    /**
+     * The last {@code words} tokens of the examined text as written, joined by single spaces. Only a suffix is
+     * scanned: its first token may be the cut end of a longer word, so the suffix grows until it holds more tokens
+     * than asked for or starts at the text's start; a token after the first is one of the text's own.
+     */
+    private CharSequence tail(CharSequence text, int words, Scratch s) {
+        if (s.tailFor == words) {
+            return s.tailText;
         }
-        return head;
+        TokenBuffer tokens = s.headTokens;
+        int examined = headTokenizer.examinedLength(text);
+        int length = (int) Math.min(examined, (long) words * CHARS_PER_HEAD_WORD);
+        while (true) {
+            headTokenizer.scan(s.suffix.of(text, examined - length, examined), tokens);
+            if (tokens.count > words || length >= examined) {
+                break;
+            }
+            length = (int) Math.min(examined, 2L * length);
+        }
+        s.suffix.release();
+        int kept = Math.min(words, tokens.count);
+        s.tailFor = words;
+        return joined(tokens, tokens.count - kept, tokens.count, s.tailText);
+    }
+
+    private static CharSequence joined(TokenBuffer tokens, int from, int to, StringBuilder joined) {
+        joined.setLength(0);
+        for (int t = from; t < to; t++) {
+            if (t > from) {
+                joined.append(' ');
+            }
+            joined.append(tokens.chars, tokens.starts[t], tokens.ends[t] - tokens.starts[t]);
+        }
+        return joined;
     }
 
     /** The parts' features side by side in {@code out}, each part's indices shifted by its offset. */

@@ -28,6 +28,7 @@ final class RawWeightFile {
         /** Null in format version 1, whose vectorizers are word vectorizers. */
         String analyzer;
         Integer headWords;
+        Integer tailWords;
         String kind;
         Boolean lowercase;
         String tokenPattern;

@@ -39,18 +39,24 @@ final class VectorizerAssembly {
         }
         List<Vectorizer> parts = new ArrayList<>();
         int[] headWords = new int[f.vectorizers.size()];
+        int[] tailWords = new int[f.vectorizers.size()];
         for (int i = 0; i < f.vectorizers.size(); i++) {
             RawWeightFile.Vectorizer v = f.vectorizers.get(i);
             String where = "vectorizers[" + i + "]";
             parts.add(part(v, where));
-            headWords[i] = headWords(v, where);
+            headWords[i] = wordCount(v.headWords, "headWords", where);
+            tailWords[i] = wordCount(v.tailWords, "tailWords", where);
+            if (headWords[i] > 0 && tailWords[i] > 0) {
+                throw new WeightFileException("unsupported", where + ": expected headWords or tailWords, found both");
+            }
         }
-        if (parts.size() == 1 && headWords[0] == 0 && parts.get(0) instanceof TextVectorizer only) {
+        boolean wholeText = headWords[0] == 0 && tailWords[0] == 0;
+        if (parts.size() == 1 && wholeText && parts.get(0) instanceof TextVectorizer only) {
             return only;
         }
         WordTokenizer tokenizer = new WordTokenizer(Boolean.TRUE.equals(f.vectorizers.get(0).lowercase),
                 maxCharsPerText);
-        return new FeatureUnion(parts, headWords, tokenizer);
+        return new FeatureUnion(parts, headWords, tailWords, tokenizer);
     }
 
     private Vectorizer part(RawWeightFile.Vectorizer v, String where) throws WeightFileException {
@@ -66,19 +72,17 @@ final class VectorizerAssembly {
         };
     }
 
-    private static int headWords(RawWeightFile.Vectorizer v, String where) throws WeightFileException {
-        if (v.headWords == null) {
+    /** A part's {@code headWords} or {@code tailWords}: 0 when absent (the part reads the whole text). */
+    private static int wordCount(Integer words, String member, String where)
+            throws WeightFileException {
+        if (words == null) {
             return 0;
         }
-        if (v.headWords < 1) {
-            throw new WeightFileException("shape", where + ".headWords: expected null or an integer >= 1, found "
-                    + v.headWords);
+        if (words < 1) {
+            throw new WeightFileException("shape", where + "." + member + ": expected null or an integer >= 1, "
+                    + "found " + words);
         }
-        if (!"word".equals(v.analyzer)) {
-            throw new WeightFileException("unsupported", where + ".headWords: expected only with the \"word\" "
-                    + "analyzer, found it with \"" + v.analyzer + "\"");
-        }
-        return v.headWords;
+        return words;
     }
 
     private TextVectorizer word(RawWeightFile.Vectorizer v, String where) throws WeightFileException {

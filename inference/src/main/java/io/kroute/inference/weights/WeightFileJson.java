@@ -119,6 +119,7 @@ final class WeightFileJson {
                 case "name" -> v.name = string(p, where);
                 case "analyzer" -> v.analyzer = string(p, where);
                 case "headWords" -> v.headWords = p.currentToken() == JsonToken.VALUE_NULL ? null : integer(p, where);
+                case "tailWords" -> v.tailWords = p.currentToken() == JsonToken.VALUE_NULL ? null : integer(p, where);
                 case "kind" -> v.kind = string(p, where);
                 case "lowercase" -> v.lowercase = bool(p, where);
                 case "tokenPattern" -> v.tokenPattern = p.currentToken() == JsonToken.VALUE_NULL ? null

@@ -39,6 +39,47 @@ class FeatureUnionTest {
     }
 
     @Test
+    void tailWordsShouldBeTheLastWordsAsWrittenEvenFarFromTheEnd() {
+        FeatureUnion union = new FeatureUnion(List.of(words()), new int[] {0}, new int[] {2}, new WordTokenizer());
+        SparseFeatures out = new SparseFeatures();
+        union.transform("alpha alpha x GAMMA" + " ".repeat(500) + "beta!", out);
+        assertThat(indices(out)).containsExactly(1, 2);
+        union.transform("beta", out);
+        assertThat(indices(out)).containsExactly(1);
+        union.transform("", out);
+        assertThat(indices(out)).isEmpty();
+        assertThat(union.describe()).startsWith("union of 1: last 2 words: ");
+    }
+
+    @Test
+    void tailWordsShouldNeverTakeTheCutEndOfALongerWordForAWord() {
+        FeatureUnion union = new FeatureUnion(List.of(words()), new int[] {0}, new int[] {2}, new WordTokenizer());
+        SparseFeatures out = new SparseFeatures();
+        // The first guess of 24 characters starts exactly at "gamma", the end of the word "wwwwwwwwwwgamma".
+        union.transform("w".repeat(10) + "gamma" + " ".repeat(15) + "beta", out);
+        assertThat(indices(out)).containsExactly(1);
+        // A supplementary word character cut in half at the suffix start ("\uD840\uDC00" is a CJK letter).
+        union.transform("alpha \uD840\uDC00gamma" + " ".repeat(16) + "beta", out);
+        assertThat(indices(out)).containsExactly(1);
+    }
+
+    @Test
+    void partsOverDifferentHeadsAndTailsShouldEachReadTheirOwnWords() {
+        FeatureUnion union = new FeatureUnion(List.of(words(), words(), words(), words()), new int[] {2, 1, 0, 0},
+                new int[] {0, 0, 1, 2}, new WordTokenizer());
+        SparseFeatures out = new SparseFeatures();
+        union.transform("beta gamma alpha", out);
+        assertThat(indices(out)).containsExactly(1, 2, 4, 6, 9, 11);
+    }
+
+    @Test
+    void aPartShouldReadTheHeadOrTheTailNotBoth() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FeatureUnion(List.of(words()), new int[] {1},
+                        new int[] {1}, new WordTokenizer()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+    }
+
+    @Test
     void withoutAWordPartTheUnionShouldMakeTheWordPassOnlyForStatistics() {
         CharVectorizer chars = CharVectorizer.count(CharVectorizer.Analyzer.CHAR_WB, new WordTokenizer(),
                 TermIndex.of(new String[] {" al", "ta "}), 3, 3, false);

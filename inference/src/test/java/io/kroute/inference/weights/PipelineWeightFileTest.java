@@ -40,6 +40,30 @@ class PipelineWeightFileTest {
     }
 
     @Test
+    void shouldLoadAPartOverTheTailWords() throws Exception {
+        ObjectNode tree = v2Tree(3, "softmax");
+        ObjectNode tail = (ObjectNode) tree.get("vectorizers").get(2);
+        tail.putNull("headWords");
+        tail.put("tailWords", 2);
+        TextClassifier classifier = WeightFileReader.read(sealWithGolden(tree)).classifier();
+        FeatureUnion union = (FeatureUnion) classifier.vectorizer();
+        assertThat((union.headWords(2) + "/" + union.tailWords(2))).isEqualTo("0/2");
+        assertThat(classifier.classify("java code, write please").probabilities())
+                .as("the closing words are features of their own")
+                .isNotEqualTo(classifier.classify("write please, java code").probabilities());
+    }
+
+    @Test
+    void shouldRefuseHeadAndTailWordsOnOnePartAndABadWordCount() {
+        ObjectNode both = v2Tree(3, "softmax");
+        ((ObjectNode) both.get("vectorizers").get(2)).put("tailWords", 3);
+        assertRefused(both, "unsupported", "vectorizers[2]: expected headWords or tailWords, found both");
+        ObjectNode zero = v2Tree(3, "softmax");
+        ((ObjectNode) zero.get("vectorizers").get(0)).put("tailWords", 0);
+        assertRefused(zero, "shape", "vectorizers[0].tailWords: expected null or an integer >= 1, found 0");
+    }
+
+    @Test
     void shouldLoadTheBinaryCaseWithOneCoefficientRow() throws Exception {
         ObjectNode tree = v2Tree(2, "ovr");
         WeightFile file = WeightFileReader.read(sealWithGolden(tree));
@@ -69,11 +93,17 @@ class PipelineWeightFileTest {
     }
 
     @Test
-    void shouldRefuseHeadWordsBeforeACharacterAnalyzerAndUnknownAnalyzers() {
+    void shouldLoadACharacterAnalyzerOverTheTailWords() throws Exception {
         ObjectNode tree = v2Tree(3, "softmax");
-        ((ObjectNode) tree.get("vectorizers").get(1)).put("headWords", 4);
-        assertRefused(tree, "unsupported", "vectorizers[1].headWords: expected only with the \"word\" analyzer, "
-                + "found it with \"char_wb\"");
+        ((ObjectNode) tree.get("vectorizers").get(1)).put("tailWords", 1);
+        TextClassifier classifier = WeightFileReader.read(sealWithGolden(tree)).classifier();
+        // " a", "ap" and "pp" of "apple" count only when "apple" is the last word.
+        assertThat(classifier.classify("code apple").probabilities())
+                .isNotEqualTo(classifier.classify("apple code").probabilities());
+    }
+
+    @Test
+    void shouldRefuseUnknownAnalyzers() {
         ObjectNode other = v2Tree(3, "softmax");
         ((ObjectNode) other.get("vectorizers").get(1)).put("analyzer", "syllable");
         assertRefused(other, "unsupported", "vectorizers[1].analyzer: expected \"word\", \"char\" or \"char_wb\", "

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Which pipelines the parity test compiles and compares, on which data sets. {@code mvn -B verify} runs the quick
  * suite; {@code -Pparity-full} (system property {@code kroute.paritySuite=full}) runs the whole cross product of
- * models x analyzers x weightings, a head-words union, and the binary task. Configuration names are
- * {@code tests/src/test/python/parity_expectations.py}'s: MODEL-ANALYZER-WEIGHTING-NGRAMS[-headN].
+ * models x analyzers x weightings, head- and tail-words unions, and the binary task. Configuration names are
+ * {@code tests/src/test/python/parity_expectations.py}'s: MODEL-ANALYZER-WEIGHTING-NGRAMS[-headN][-tailN].
  *
  * <p>Every model here accepts every weighting's features (counts and tf-idf values are never negative, which is
  * all ComplementNB and MultinomialNB require). Two configurations are left out because scikit-learn itself gives no
@@ -69,8 +69,8 @@ final class ParitySuite {
     static Map<DataSet, List<String>> quickSuite() {
         Map<DataSet, List<String>> suite = new LinkedHashMap<>();
         List<String> brown = new ArrayList<>(QUICK_NAIVE_BAYES);
-        brown.addAll(List.of("mnb-word-count-1-head8", "logreg-word-tfidf-1", "sgd_huber-char_wb-count-2_3",
-                "svc_single-word-sublinear-1"));
+        brown.addAll(List.of("mnb-word-count-1-head8", "logreg-word-sublinear-1-head8-tail8", "logreg-word-tfidf-1",
+                "sgd_huber-char_wb-count-2_3", "svc_single-word-sublinear-1"));
         suite.put(BROWN, brown);
         List<String> gettext = new ArrayList<>(QUICK_NAIVE_BAYES);
         gettext.addAll(List.of("cnb-char-tfidf-1_2", "logreg_ovr-char_wb-sublinear-2_3", "sgd-word-count-1"));
@@ -101,6 +101,7 @@ final class ParitySuite {
             }
             configurations.add("mnb-word-count-1-head8");
             configurations.add("logreg-char_wb-sublinear-2_4-head8");
+            configurations.add("logreg-word-sublinear-1-head8-tail8");
             suite.put(dataSet, configurations);
         }
         List<String> binary = new ArrayList<>();
