@@ -40,7 +40,8 @@ class DemoIT {
         Path shortScenario = dir.resolve("outage-early.json");
         assertThat(scenario).contains("\"at\": 1300");
         Files.writeString(shortScenario, scenario.replace("\"at\": 900", "\"at\": 250")
-                .replace("\"at\": 1300", "\"at\": 450"));
+                // The recovery lies beyond this short run, so the outage's share is measured to its end.
+                .replace("\"at\": 1300", "\"at\": 100000"));
         Path report = dir.resolve("report.html");
 
         StringWriter out = new StringWriter();
@@ -60,8 +61,8 @@ class DemoIT {
                 + "(\\d+)% before to (\\d+)% after").matcher(summary);
         assertThat(shares.find()).as(summary).isTrue();
         assertThat(Integer.parseInt(shares.group(2))).isLessThan(Integer.parseInt(shares.group(1)));
-        assertThat(summary).containsPattern("anthropic recovers at decision 450: its share where it was best came "
-                + "back to \\d+%");
+        assertThat(summary).contains("anthropic recovers at decision 100000: its share where it was best came back "
+                + "to n/a (not reached)");
 
         // The demo's catalog at work: edge's small window and the EU tenant, whose prompts only go to EU providers.
         assertThat(summary).containsPattern("routing rules excluded \\(provider rule decisions\\): .*edge "
