@@ -7,7 +7,7 @@ import java.util.Map;
 /** The settings kroute creates its topics ({@link KrouteTopics}) with. */
 public final class TopicLayout {
     /** Room for weight files far larger than the shipped one (tens of kilobytes to a few megabytes). */
-    public static final int DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    public static final int DEFAULT_WEIGHTS_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
     private TopicLayout() {
     }

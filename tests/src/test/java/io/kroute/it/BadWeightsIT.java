@@ -83,13 +83,13 @@ class BadWeightsIT {
             }
             publishedAt.add(System.currentTimeMillis());
 
-            // Larger than the topic's max.message.bytes (16 MiB): the broker refuses it to its publisher.
-            byte[] oversized = weights.padded(17 << 20, 5L);
+            // Larger than the topic's max.message.bytes (64 MiB): the broker refuses it to its publisher.
+            byte[] oversized = weights.padded(65 << 20, 5L);
             ExecutionException tooLarge = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                     () -> uncompressed.send(new ProducerRecord<>(KrouteTopics.WEIGHTS, "default", oversized))
                             .get(60, TimeUnit.SECONDS));
             assertThat(tooLarge.getCause()).isInstanceOf(RecordTooLargeException.class);
-            refusedWith.put("larger than the topic's 16 MiB limit (" + oversized.length + " bytes)",
+            refusedWith.put("larger than the topic's 64 MiB limit (" + oversized.length + " bytes)",
                     "refused by the broker: " + tooLarge.getCause().getClass().getSimpleName());
 
             flowing.set(false);
