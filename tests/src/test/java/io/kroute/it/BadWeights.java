@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * refuses them and not the checksum.
  */
 public final class BadWeights {
-    public static final Path SHIPPED = Path.of("..", "weights", "default.json");
+    /** A word-count MultinomialNB file (format 1) the broken cases are made from; see BadWeightsIT. */
+    public static final Path SHIPPED = Path.of("src", "test", "resources", "weights-v1-mnb.json");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Serialised in place of a number, then replaced by raw text no JSON tree can hold. */
     private static final String RAW = "\"__raw_number__\"";
@@ -60,7 +61,7 @@ public final class BadWeights {
         cases.add(new Case("not JSON, sealed", "syntax", seal("{\"format\": \"kroute-weights\", oops, \"checksum\": "
                 + "\"sha256:" + "0".repeat(64) + "\"}")));
         cases.add(edited("unknown format", "format", root -> root.put("format", "onnx")));
-        cases.add(edited("unknown format version", "version", root -> root.put("formatVersion", 2)));
+        cases.add(edited("unknown format version", "version", root -> root.put("formatVersion", 99)));
         cases.add(edited("weight row one feature short", "shape",
                 root -> ((ArrayNode) root.at("/model/featureLogProb/0")).remove(0)));
         cases.add(edited("one class without weights", "shape",
